@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { AgentYaml } from '../config/types.js';
-import { groovyString } from '../render/groovy.js';
+import { groovyMultiline, groovyString } from '../render/groovy.js';
 
 /**
  * The declarative `agent { ... }` block for a stage, as lines indented by `indent`.
@@ -20,7 +20,7 @@ export function agentBlock(agent: AgentYaml, indent: number): string {
       `${pad}agent {`,
       `${inner}kubernetes {`,
       `${inner}  defaultContainer 'main'`,
-      `${inner}  yaml ${groovyString(podYaml(agent.kubernetes))}`,
+      `${inner}  yaml ${groovyMultiline(podYaml(agent.kubernetes))}`,
       `${inner}}`,
       `${pad}}`,
     ].join('\n');

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Config } from '../config/normalize.js';
 import { groovyString } from '../render/groovy.js';
 import { packageRoot } from '../paths.js';
+import { renderStepDefaults, renderStepHelp } from '../library/steps.js';
 import type { PlannedFile } from './types.js';
 
 /**
@@ -30,6 +31,13 @@ export function planLibrary(config: Config): PlannedFile[] {
       const rel = relative(root, file).split('\\').join('/');
       files.push({ path: `${config.library.path}/${rel}`, content: readFileSync(file, 'utf8') });
     }
+  }
+  // Help and run-time defaults come from the same metadata, so they cannot drift.
+  for (const file of listFiles(join(root, 'steps')).filter((f) => f.endsWith('.yaml'))) {
+    const step = file.replace(/^.*[\\/]/, '').replace(/\.yaml$/, '');
+    const text = readFileSync(file, 'utf8');
+    files.push({ path: `${config.library.path}/vars/${step}.txt`, content: renderStepHelp(text) });
+    files.push({ path: `${config.library.path}/resources/mlops/steps/${step}.json`, content: renderStepDefaults(text) });
   }
   return files;
 }

@@ -20,6 +20,26 @@ export function groovyString(value: string): string {
   return `${out}'`;
 }
 
+/**
+ * A multi-line text as a triple-single-quoted Groovy string, one source line per text
+ * line, for readable YAML or scripts in a Jenkinsfile. Same escaping as groovyString
+ * but newlines stay real; the opening `'''\` continuation keeps a leading newline out.
+ */
+export function groovyMultiline(value: string): string {
+  if (!value.includes('\n')) return groovyString(value);
+  let out = "'''\\\n";
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === "'") out += "\\'";
+    else if (ch === '\n') out += '\n';
+    else if (ch === '\t') out += '\\t';
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else out += utf16Escapes(ch);
+  }
+  return `${out}'''`;
+}
+
 function utf16Escapes(ch: string): string {
   let out = '';
   for (let i = 0; i < ch.length; i++) {
