@@ -19,6 +19,8 @@ export interface LintReport {
   files: string[];
   findings: Finding[];
   skipped: SkippedCheck[];
+  /** Unified diffs of drifted generated files. */
+  diffs?: { file: string; diff: string }[];
   /** Set when `--jenkins-url` was given. */
   remote?: RemoteVerdict[];
   /** Short descriptions of the rules that can appear, for SARIF and the README. */

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { planProject } from '../../generate.js';
+import { driftFindings } from '../../lint/drift.js';
 import { hasErrors } from '../../lint/finding.js';
 import { formatJson } from '../../lint/format/json.js';
 import { formatJunit } from '../../lint/format/junit.js';
@@ -7,14 +10,17 @@ import { formatSarif } from '../../lint/format/sarif.js';
 import { formatText } from '../../lint/format/text.js';
 import type { SourceFile } from '../../lint/groovy-syntax.js';
 import type { JenkinsOptions } from '../../lint/jenkins-validate.js';
-import { lintSources } from '../../lint/lint.js';
+import { isGroovy, lintSources } from '../../lint/lint.js';
 import type { LintReport } from '../../lint/report.js';
+import type { Logger } from '../log.js';
+import { reportError } from '../report.js';
 
 export interface LintCommandOptions {
   format?: string;
   jenkinsUrl?: string;
   config?: string;
   root?: string;
+  logger?: Logger;
 }
 
 /** Where the command writes; tests pass their own. */
@@ -48,12 +54,11 @@ export async function runLint(files: string[], opts: LintCommandOptions,
   try {
     const format = parseFormat(opts.format);
     const jenkins = jenkinsOptions(opts.jenkinsUrl, io.env);
-    if (files.length === 0) {
-      throw new UsageError('no files given and drift checking is not available in this build',
-        'pass the Jenkinsfiles to check: mlops-jenkins lint Jenkinsfile');
-    }
-    const sources = await readSources(files);
-    const { report, jenkinsError } = await lintSources(sources, { env: io.env, jenkins });
+    const input = files.length > 0 ? { sources: await readSources(files) }
+      : await generatedSources(opts);
+    const { report, jenkinsError } = await lintSources(input.sources,
+      { env: io.env, jenkins, extra: input.drift?.findings });
+    report.diffs = input.drift?.diffs;
     io.stdout(render(report, format));
     if (format !== 'text') for (const s of report.skipped) io.stderr(`skipped ${s.check}: ${s.reason}\n`);
     if (jenkinsError) {
@@ -62,10 +67,37 @@ export async function runLint(files: string[], opts: LintCommandOptions,
     }
     return hasErrors(report.findings) ? 1 : 0;
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
+    if (!(e instanceof UsageError)) return reportError(e, opts.logger ?? silentLogger(io));
     io.stderr(`error: ${e.message}\nhint: ${e.hint}\n`);
     return 2;
   }
+}
+
+const silentLogger = (io: CommandIO): Logger => ({
+  info: () => undefined,
+  warn: (m) => io.stderr(`warning: ${m}\n`),
+  error: (m) => io.stderr(`error: ${m}\n`),
+  debug: () => undefined,
+});
+
+interface Input {
+  sources: SourceFile[];
+  drift?: ReturnType<typeof driftFindings>;
+}
+
+/**
+ * Without files: what mlops.yaml generates. Drift compares the plan with the disk; the rules
+ * then read the committed Groovy files, which is what Jenkins will run.
+ */
+async function generatedSources(opts: LintCommandOptions): Promise<Input> {
+  const project = await planProject({ config: opts.config, root: opts.root });
+  const show = (path: string) => relative(process.cwd(), join(project.root, path)) || path;
+  const fix = `npx mlops-jenkins generate${opts.config ? ` -c ${opts.config}` : ''}`
+    + (opts.root ? ` --root ${opts.root}` : '');
+  const drift = driftFindings(project.changes, show, fix);
+  const onDisk = project.changes.filter((c) => isGroovy(c.path) && c.before !== null);
+  const sources = onDisk.map((c) => ({ path: show(c.path), text: c.before as string }));
+  return { sources, drift };
 }
 
 function parseFormat(value: string | undefined): Format {

@@ -7,6 +7,7 @@ export function formatText(report: LintReport): string {
     lines.push(`${f.file}:${f.line}:${f.col}: ${f.severity} [${f.rule}] ${f.message}`);
     lines.push(`  hint: ${f.hint}`);
   }
+  for (const d of report.diffs ?? []) lines.push(d.diff.trimEnd());
   for (const v of report.remote ?? []) {
     lines.push(`${v.file}: Jenkins validator: ${v.valid ? 'valid' : 'invalid'}`);
     if (!v.valid) lines.push(...v.output.trim().split('\n').map((l) => `  | ${l}`));
