@@ -53,6 +53,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--root <dir>', 'project root')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit']).default('text'))
     .option('--jenkins-url <url>', 'also ask this Jenkins to validate (JENKINS_USER, JENKINS_TOKEN from the environment)')
+    .option('--codenarc', 'also run CodeNarc through npm-groovy-lint (when installed) with a Jenkinsfile ruleset')
     .addHelpText('after', '\nExamples:\n  $ mlops-jenkins lint\n  $ mlops-jenkins lint Jenkinsfile --format sarif > lint.sarif')
     .action(async (files: string[], opts) => setExit(await (await import('./commands/lint.js')).runLint(files, { ...opts, logger: logger() })));
 
