@@ -29,7 +29,7 @@ export function makeFakes(): Fakes {
       FAKES_RULES: rules,
     },
     rule(pattern, exit, output = '', times) {
-      const text = output.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+      const text = output.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
       appendFileSync(rules, `${[pattern, String(exit), text, times ?? ''].join('\t')}\n`);
       return fakes;
     },
