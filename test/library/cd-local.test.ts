@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeFakes } from '../fakes/fakes.js';
 import { ROOT, runScenarios, type Scenario, type ScenarioResult } from '../harness/run.js';
 import { gmap } from './groovy-literal.js';
 
@@ -16,6 +17,7 @@ const aliases = new Map<string, string>();
 let mlflow: Server;
 let mlflowUrl = '';
 const results: Record<string, ScenarioResult> = {};
+let sshCalls: () => string[] = () => [];
 
 function workspace(name: string, broken: string[]): string {
   const ws = join(root, 'ws', name);
@@ -27,13 +29,17 @@ function workspace(name: string, broken: string[]): string {
   return ws;
 }
 
-function target(env: string) {
-  return {
-    type: 'local',
+function target(env: string): Record<string, unknown> {
+  const server = {
     dir: serving(env),
     startCommand: `${process.execPath} ${join(ROOT, 'test/fixtures/model-server.mjs')}`,
-    installCommand: 'cp -R "$WORKSPACE/models/$MLOPS_VERSION/." .',
   };
+  if (env === 'edge') {
+    // Through ssh to a loopback "remote host": the remote shell has no WORKSPACE.
+    const models = join(root, 'ws', 'edge', 'models');
+    return { type: 'ssh', host: '127.0.0.1', credential: 'edge-key', ...server, installCommand: `cp -R ${models}/$MLOPS_VERSION/. .` };
+  }
+  return { type: 'local', ...server, installCommand: 'cp -R "$WORKSPACE/models/$MLOPS_VERSION/." .' };
 }
 
 function step(env: string, call: 'mlopsDeploy' | 'mlopsRollback', extra: Record<string, unknown>) {
@@ -96,12 +102,23 @@ beforeAll(async () => {
 
   const stagingWs = workspace('staging', ['2']);
   const productionWs = workspace('production', []);
-  const base = { credentials: { mlflow: { type: 'string' as const, secret: 'tok-123' } } };
+  const edgeWs = workspace('edge', ['2']);
+  const base = {
+    credentials: {
+      mlflow: { type: 'string' as const, secret: 'tok-123' },
+      'edge-key': { type: 'sshUserPrivateKey' as const, username: 'deploy', key: 'PRIVATE KEY' },
+    },
+  };
+  const ssh = makeFakes({ tools: ['ssh'] });
+  sshCalls = () => ssh.lines();
+  const sshEnv = { ...ssh.env, FAKES_EXEC_STDIN: 'ssh' };
   const scenarios: Scenario[] = [
     { name: 'staging v1', workspace: stagingWs, script: step('staging', 'mlopsDeploy', { version: '1' }), buildNumber: 1 },
     { name: 'staging v2 broken', workspace: stagingWs, script: step('staging', 'mlopsDeploy', { version: '2' }), buildNumber: 2 },
     { name: 'production v1', workspace: productionWs, script: step('production', 'mlopsDeploy', { version: '1' }), buildNumber: 3 },
     { name: 'production v2', workspace: productionWs, script: step('production', 'mlopsDeploy', { version: '2' }), buildNumber: 4 },
+    { name: 'edge v1', workspace: edgeWs, env: sshEnv, script: step('edge', 'mlopsDeploy', { version: '1' }), buildNumber: 6 },
+    { name: 'edge v2 broken', workspace: edgeWs, env: sshEnv, script: step('edge', 'mlopsDeploy', { version: '2' }), buildNumber: 7 },
   ].map((s) => ({ ...base, ...s }));
   for (const r of await runScenarios(scenarios)) results[r.name] = r;
   // Checked between the two batches: v2 healthy in production before the manual rollback.
@@ -114,7 +131,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   mlflow?.close();
-  for (const env of ['staging', 'production']) {
+  for (const env of ['staging', 'production', 'edge']) {
     for (const v of ['1', '2']) {
       try {
         process.kill(Number(readFileSync(join(serving(env), 'versions', v, 'server.pid'), 'utf8')));
@@ -192,12 +209,24 @@ describe('local target, for real', () => {
     ]);
   });
 
+  it('does the same through ssh: v2 fails on the remote host, v1 answers again', async () => {
+    expect(results['edge v1']!.result).toBe('SUCCESS');
+    const r = results['edge v2 broken']!;
+    expect(r.error).toMatch(/^Deploy of fraud 2 to edge failed \(health check failed: .*\); rolled back to 1$/);
+    expect((await get(`${liveUrl('edge')}/predict`)).body).toEqual({ version: '1', score: 0.1 });
+    const calls = sshCalls().map((l) => l.replace(/\S+@tmp\/secretFiles\/secret\d+/, '<key>'));
+    expect(new Set(calls)).toEqual(new Set(['ssh -o BatchMode=yes -p 22 -i <key> deploy@127.0.0.1 sh -s']));
+    expect(calls.length).toBeGreaterThan(10);
+  });
+
   it('moves the MLflow alias on deploy and back on rollback, token only in a header', () => {
     expect(aliasCalls.map((c) => `${c.alias}=${c.version}`)).toEqual([
       'staging=1',
       'staging=1',
       'production=1',
       'production=2',
+      'edge=1',
+      'edge=1',
       'production=1',
     ]);
     expect(aliasCalls.every((c) => c.auth === 'Bearer tok-123')).toBe(true);
