@@ -80,6 +80,7 @@ class Steps {
         pb.environment().clear()
         pb.environment().putAll(env.effective().findAll { k, v -> v != null })
         pb.redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
+        long started = System.nanoTime()
         Process p = pb.start()
         long limit = ((Number) (scenario.shTimeoutSeconds ?: 120)).longValue()
         if (!p.waitFor(limit, TimeUnit.SECONDS)) {
@@ -87,6 +88,8 @@ class Steps {
             throw new AbortException("harness: sh did not end within ${limit}s: ${args.label ?: script}")
         }
         int status = p.exitValue()
+        // For finding slow steps when a test is slow; never asserted.
+        entry.ms = (System.nanoTime() - started).intdiv(1000000L)
         String stdout = out.text
         String stderr = err.text
         entry.status = status
