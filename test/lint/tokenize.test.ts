@@ -8,7 +8,8 @@ const strings = (src: string) => tokenize(src).filter((t) => t.type === 'string'
 describe('tokenize: every Groovy string form', () => {
   it.each([
     ["'a ${b}'", [['single', 'a ${b}', []]]],
-    ['"a ${b.c} $d.e \\${f}"', [['double', 'a ${b.c} $d.e \\${f}', ['b.c', 'd.e']]]],
+    ['"a ${b.c} $d.e \\${f}"', [['double', 'a ${b.c} $d.e ${f}', ['b.c', 'd.e']]]],
+    ["'TZ=UTC\\nH \\u0031 \\' \\\\'", [['single', "TZ=UTC\nH 1 ' \\", []]]],
     ['"""x "q" ${ "in${y}" }"""', [['tripleDouble', 'x "q" ${ "in${y}" }', ['"in${y}"']]]],
     ["'''it's\n{'''", [['tripleSingle', "it's\n{", []]]],
     ['x = /a{b\\/c$d/', [['slashy', 'a{b/c$d', ['d']]]],

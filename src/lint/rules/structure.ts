@@ -81,7 +81,8 @@ export const stageBody: Rule = {
 export const directivePlacement: Rule = {
   id: 'directive-placement',
   severity: 'error',
-  summary: 'Sections and directives only where Jenkins allows them, each at most once',
+  summary: 'Sections and directives only where Jenkins allows them; sections, options and '
+    + 'triggers at most once',
   check(ctx) {
     if (!ctx.pipeline) return [];
     const out: Finding[] = [];
@@ -107,6 +108,17 @@ export const directivePlacement: Rule = {
           `merge the two \`${stmt.name}\` blocks into one`));
       }
       names.add(stmt.name);
+      // Jenkins also rejects the same option or trigger twice (`Duplicate trigger name`).
+      if (stmt.name === 'options' || stmt.name === 'triggers') {
+        const inner = new Set<string>();
+        for (const item of stmt.block ?? []) {
+          if (item.name && inner.has(item.name)) {
+            out.push(report(ctx, this, item, `duplicate ${stmt.name === 'options' ? 'option'
+              : 'trigger'} \`${item.name}\``, 'keep one; a cron spec can hold several lines'));
+          }
+          inner.add(item.name);
+        }
+      }
     });
     return out;
   },
