@@ -135,6 +135,10 @@ class Lexer {
     }
   }
 
+  /**
+   * Limitation: a `/` is a division after a value and a regex elsewhere, including at the
+   * start of a line; a division continued from the previous line is read as a regex.
+   */
   private lastSignificant(): Token | undefined {
     for (let i = this.out.length - 1; i >= 0; i--) {
       const t = this.out[i] as Token;
@@ -219,7 +223,7 @@ class Lexer {
       into.push({ expr: s.slice(exprStart, end).trim(), ...this.at(start) });
       return s.slice(start, this.pos);
     }
-    const m = /^\$([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)/.exec(s.slice(start, start + 200));
+    const m = /^\$([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/.exec(s.slice(start, start + 200));
     if (!m) {
       this.pos++;
       return '$';

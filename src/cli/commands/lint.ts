@@ -62,14 +62,18 @@ export async function runLint(files: string[], opts: LintCommandOptions,
     const extra = [...(input.drift?.findings ?? [])];
     if (opts.codenarc) {
       const cn = await runCodeNarc(input.sources.map((f) => f.path), io.env);
-      if (!cn.available) throw new UsageError(`--codenarc: ${cn.reason}`, 'install it, or drop --codenarc');
+      if (!cn.available) {
+        throw new UsageError(`--codenarc: ${cn.reason}`, 'install it, or drop --codenarc');
+      }
       extra.push(...cn.findings);
     }
     const { report, jenkinsError } = await lintSources(input.sources,
       { env: io.env, jenkins, extra });
     report.diffs = input.drift?.diffs;
     io.stdout(render(report, format));
-    if (format !== 'text') for (const s of report.skipped) io.stderr(`skipped ${s.check}: ${s.reason}\n`);
+    if (format !== 'text') {
+      for (const s of report.skipped) io.stderr(`skipped ${s.check}: ${s.reason}\n`);
+    }
     if (jenkinsError) {
       io.stderr(`error: ${jenkinsError.message}\nhint: ${jenkinsError.hint}\n`);
       return 2;
@@ -117,13 +121,15 @@ function parseFormat(value: string | undefined): Format {
   return f as Format;
 }
 
-function jenkinsOptions(url: string | undefined, env: NodeJS.ProcessEnv): JenkinsOptions | undefined {
+function jenkinsOptions(url: string | undefined, env: NodeJS.ProcessEnv):
+  JenkinsOptions | undefined {
   if (url === undefined) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new UsageError(`--jenkins-url "${url}" is not a URL`, 'e.g. --jenkins-url https://ci.example.com/');
+    throw new UsageError(`--jenkins-url "${url}" is not a URL`,
+      'e.g. --jenkins-url https://ci.example.com/');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new UsageError(`--jenkins-url must be http or https, got ${parsed.protocol}`,
