@@ -1,0 +1,128 @@
+// Helpers shared by the CT tests: run a library script for real, install fake tools on
+// PATH, and serve canned HTTP answers on loopback.
+import {
+  chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const RESOURCES = resolve(here, '../../library/resources/mlops');
+
+export interface ScriptResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs library/resources/mlops/<name>.sh with /bin/sh, only the given MLOPS_* inputs set. */
+export async function runScript(name: string, env: Record<string, string>,
+  opts: { cwd?: string; path?: string } = {}): Promise<ScriptResult> {
+  const r = await execa('sh', [join(RESOURCES, `${name}.sh`)], {
+    cwd: opts.cwd,
+    env: { PATH: opts.path ?? process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', ...env },
+    extendEnv: false,
+    reject: false,
+    timeout: 60_000,
+  });
+  return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `mlops-${prefix}-`));
+}
+
+/** Fake tools on a PATH of their own, in front of the real one. */
+export class Fakes {
+  readonly root = tempDir('fakes');
+  readonly bin = join(this.root, 'bin');
+  readonly answers = join(this.root, 'answers');
+  readonly log = join(this.root, 'calls.log');
+
+  constructor(tools: string[]) {
+    mkdirSync(this.bin);
+    mkdirSync(this.answers);
+    for (const tool of tools) {
+      copyFileSync(join(here, 'fakes/record.sh'), join(this.bin, tool));
+      chmodSync(join(this.bin, tool), 0o755);
+    }
+  }
+
+  get env(): Record<string, string> {
+    return { FAKE_LOG: this.log, FAKE_DIR: this.answers };
+  }
+
+  get path(): string {
+    return `${this.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`;
+  }
+
+  /** What `tool` prints, and its exit status. */
+  answer(tool: string, stdout: string, rc = 0): void {
+    writeFile(join(this.answers, `${tool}.stdout`), stdout);
+    writeFile(join(this.answers, `${tool}.rc`), String(rc));
+  }
+
+  /** A script run in place of `tool`, for answers that depend on the arguments. */
+  script(tool: string, body: string): void {
+    writeFile(join(this.answers, `${tool}.sh`), body);
+  }
+
+  calls(): string[] {
+    try {
+      return readFileSync(this.log, 'utf8').split('\n').filter(Boolean);
+    } catch {
+      return [];
+    }
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+function writeFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * An HTTP server on 127.0.0.1 at an ephemeral port. It answers with the current
+ * `handler`, records request URLs, and closes itself after a minute if a test forgets.
+ */
+export async function loopbackServer(): Promise<{
+  url: string;
+  requests: string[];
+  setHandler(h: Handler): void;
+  close(): Promise<void>;
+}> {
+  let handler: Handler = (_req, res) => res.writeHead(404).end();
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    handler(req, res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const close = () => new Promise<void>((ok) => {
+    server.closeAllConnections();
+    server.close(() => ok());
+  });
+  setTimeout(() => void close(), 60_000).unref();
+  server.unref();
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, setHandler: (h) => (handler = h), close };
+}
+
+/** A port on loopback where nothing listens (bound, then released). */
+export async function deadPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((ok) => s.close(() => ok()));
+  return port;
+}
