@@ -1,7 +1,7 @@
 // Helpers shared by the CT tests: run a library script for real, install fake tools on
 // PATH, and serve canned HTTP answers on loopback.
 import {
-  chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+  chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +30,19 @@ export async function runScript(name: string, env: Record<string, string>,
     timeout: 60_000,
   });
   return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** A PATH holding the agent's usual tools except `missing`, to test a bare agent. */
+export function pathWithout(missing: string[]): string {
+  const bin = join(tempDir('bare'), 'bin');
+  mkdirSync(bin);
+  const tools = ['sh', 'mktemp', 'rm', 'grep', 'sed', 'awk', 'cat', 'head', 'tail', 'tr', 'cut',
+    'sort', 'date', 'find', 'sha256sum', 'curl', 'mkdir', 'python3', 'basename', 'printf'];
+  for (const tool of tools.filter((t) => !missing.includes(t))) {
+    const found = ['/usr/bin', '/bin'].map((d) => join(d, tool)).find((p) => existsSync(p));
+    if (found) symlinkSync(found, join(bin, tool));
+  }
+  return bin;
 }
 
 export function tempDir(prefix: string): string {
