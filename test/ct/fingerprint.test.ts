@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { Fakes, loopbackServer, runScript, tempDir } from './support.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Fakes, makeFakes } from '../fakes/fakes.js';
+import { loopbackServer, runScript, tempDir } from './support.js';
 
 async function fingerprint(env: Record<string, string>, opts = {}): Promise<string> {
   const r = await runScript('fingerprint', env, opts);
@@ -85,49 +86,49 @@ describe('fingerprint.sh on a local folder, for real', () => {
 });
 
 describe('fingerprint.sh on cloud sources, with fake tools', () => {
-  const fakes = new Fakes(['aws', 'gcloud', 'gsutil', 'dvc']);
-  afterAll(() => fakes.remove());
+  let fakes: Fakes;
   beforeEach(() => {
-    rmSync(fakes.log, { force: true });
-    rmSync(fakes.answers, { recursive: true, force: true });
-    mkdirSync(fakes.answers);
+    fakes = makeFakes();
   });
-  const run = (env: Record<string, string>, cwd?: string) =>
-    runScript('fingerprint', { ...fakes.env, ...env }, { path: fakes.path, cwd });
+  const run = (env: Record<string, string>, cwd?: string) => {
+    const { PATH, ...rest } = fakes.env;
+    return runScript('fingerprint', { ...rest, ...env }, { path: PATH, cwd });
+  };
 
   it('lists an S3 prefix by ETag with the exact aws command', async () => {
     const env = { MLOPS_SOURCE_TYPE: 's3', MLOPS_SOURCE: 's3://ml-data/churn/2024/' };
-    fakes.answer('aws', 'churn/2024/a.csv\t"9b2cf535f27731c974343645a3985328"\t120\n');
+    fakes.rule('aws s3api *', 0, 'churn/2024/a.csv "9b2cf535f27731c974343645a3985328" 120', 1);
+    fakes.rule('aws s3api *', 0, 'churn/2024/a.csv "00000000000000000000000000000000" 120');
     const one = await run(env);
     expect(one.code).toBe(0);
-    expect(fakes.calls()).toEqual([
-      'aws s3api list-objects-v2 --bucket ml-data --prefix churn/2024/ ' +
-        "--query 'Contents[].[Key,ETag,Size]' --output text --cli-read-timeout 60",
-    ]);
-    fakes.answer('aws', 'churn/2024/a.csv\t"00000000000000000000000000000000"\t120\n');
+    expect(fakes.calls()).toEqual([[
+      'aws', 's3api', 'list-objects-v2', '--bucket', 'ml-data', '--prefix', 'churn/2024/',
+      '--query', 'Contents[].[Key,ETag,Size]', '--output', 'text', '--cli-read-timeout', '60',
+    ]]);
     expect((await run(env)).stdout).not.toBe(one.stdout);
   });
 
   it('treats an empty S3 prefix as an error, not as "no new data"', async () => {
-    fakes.answer('aws', 'None\n');
+    fakes.rule('aws *', 0, 'None');
     const r = await run({ MLOPS_SOURCE_TYPE: 's3', MLOPS_SOURCE: 's3://ml-data/none' });
     expect(r).toMatchObject({ code: 3, stdout: '' });
     expect(r.stderr).toContain('no objects under s3://ml-data/none');
   });
 
   it('reports a failing aws call with exit 4', async () => {
-    fakes.answer('aws', '', 255);
+    fakes.rule('aws *', 255, 'An error occurred (AccessDenied)');
     const r = await run({ MLOPS_SOURCE_TYPE: 's3', MLOPS_SOURCE: 's3://ml-data/x' });
     expect(r.code).toBe(4);
+    expect(r.stderr).toContain('AccessDenied');
   });
 
   it('lists a GCS prefix with gcloud storage when gcloud is installed', async () => {
-    fakes.answer('gcloud', 'churn/a.csv\t1700000000000000\tAAAAAA==\n');
+    fakes.rule('gcloud *', 0, 'churn/a.csv 1700000000000000 AAAAAA==');
     const r = await run({ MLOPS_SOURCE_TYPE: 'gcs', MLOPS_SOURCE: 'gs://ml-data/churn/' });
     expect(r.code).toBe(0);
-    expect(fakes.calls()).toEqual([
-      "gcloud storage objects list 'gs://ml-data/churn/**' " +
-        "'--format=value(name,generation,crc32c_hash)'",
+    expect(fakes.lines()).toEqual([
+      'gcloud storage objects list gs://ml-data/churn/** ' +
+        '--format=value(name,generation,crc32c_hash)',
     ]);
   });
 
@@ -139,15 +140,14 @@ describe('fingerprint.sh on cloud sources, with fake tools', () => {
       '    Hash (md5):             CY9rzUYh03PK3k6DJie09g==',
       '    Generation:             1704067200000000',
       'TOTAL: 1 objects, 120 bytes (120 B)',
-      '',
     ].join('\n');
     const env = { MLOPS_SOURCE_TYPE: 'gcs', MLOPS_SOURCE: 'gs://ml-data/churn/',
       MLOPS_GCS_TOOL: 'gsutil' };
-    fakes.answer('gsutil', listing('AAAAAA=='));
+    fakes.rule('gsutil *', 0, listing('AAAAAA=='), 1);
+    fakes.rule('gsutil *', 0, listing('BBBBBB=='));
     const one = await run(env);
     expect(one.code).toBe(0);
-    expect(fakes.calls()).toEqual(["gsutil ls -L 'gs://ml-data/churn/**'"]);
-    fakes.answer('gsutil', listing('BBBBBB=='));
+    expect(fakes.calls()).toEqual([['gsutil', 'ls', '-L', 'gs://ml-data/churn/**']]);
     expect((await run(env)).stdout).not.toBe(one.stdout);
   });
 
@@ -156,16 +156,25 @@ describe('fingerprint.sh on cloud sources, with fake tools', () => {
     const dvcFile = (md5: string) =>
       `outs:\n- md5: ${md5}.dir\n  size: 120\n  nfiles: 2\n  hash: md5\n  path: raw\n`;
     writeFileSync(join(repo, 'raw.dvc'), dvcFile('a304afb96060aad90176268345e10355'));
-    // `dvc update` rewrites the .dvc file when the origin changed; the fake does the same.
-    fakes.script('dvc', `printf '${dvcFile('f00dfeedf00dfeedf00dfeedf00dfeed')}' > raw.dvc\n`);
     const env = { MLOPS_SOURCE_TYPE: 'dvc', MLOPS_SOURCE: 'raw.dvc' };
     const before = await run(env, repo);
     expect(before.code).toBe(0);
     expect(fakes.calls()).toEqual([]);
-    const after = await run({ ...env, MLOPS_DVC_UPDATE: 'true' }, repo);
-    expect(after.code).toBe(0);
-    expect(fakes.calls()).toEqual(['dvc update --no-download raw.dvc']);
-    expect(after.stdout).not.toBe(before.stdout);
+    const updated = await run({ ...env, MLOPS_DVC_UPDATE: 'true' }, repo);
+    expect(updated).toMatchObject({ code: 0, stdout: before.stdout });
+    expect(fakes.lines()).toEqual(['dvc update --no-download raw.dvc']);
+    // What `dvc update` does when the origin moved on: a new md5 in the .dvc file.
+    writeFileSync(join(repo, 'raw.dvc'), dvcFile('f00dfeedf00dfeedf00dfeedf00dfeed'));
+    expect((await run(env, repo)).stdout).not.toBe(before.stdout);
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('says which file is not DVC-tracked', async () => {
+    const repo = tempDir('dvc');
+    writeFileSync(join(repo, 'raw.dvc'), 'outs: []\n');
+    const r = await run({ MLOPS_SOURCE_TYPE: 'dvc', MLOPS_SOURCE: 'raw.dvc' }, repo);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('records no md5 or etag');
     rmSync(repo, { recursive: true, force: true });
   });
 });

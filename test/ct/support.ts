@@ -1,7 +1,7 @@
 // Helpers shared by the CT tests: run a library script for real, install fake tools on
 // PATH, and serve canned HTTP answers on loopback.
 import {
-  chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+  existsSync, mkdirSync, mkdtempSync, symlinkSync,
 } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,59 +47,6 @@ export function pathWithout(missing: string[]): string {
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `mlops-${prefix}-`));
-}
-
-/** Fake tools on a PATH of their own, in front of the real one. */
-export class Fakes {
-  readonly root = tempDir('fakes');
-  readonly bin = join(this.root, 'bin');
-  readonly answers = join(this.root, 'answers');
-  readonly log = join(this.root, 'calls.log');
-
-  constructor(tools: string[]) {
-    mkdirSync(this.bin);
-    mkdirSync(this.answers);
-    for (const tool of tools) {
-      copyFileSync(join(here, 'fakes/record.sh'), join(this.bin, tool));
-      chmodSync(join(this.bin, tool), 0o755);
-    }
-  }
-
-  get env(): Record<string, string> {
-    return { FAKE_LOG: this.log, FAKE_DIR: this.answers };
-  }
-
-  get path(): string {
-    return `${this.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`;
-  }
-
-  /** What `tool` prints, and its exit status. */
-  answer(tool: string, stdout: string, rc = 0): void {
-    writeFile(join(this.answers, `${tool}.stdout`), stdout);
-    writeFile(join(this.answers, `${tool}.rc`), String(rc));
-  }
-
-  /** A script run in place of `tool`, for answers that depend on the arguments. */
-  script(tool: string, body: string): void {
-    writeFile(join(this.answers, `${tool}.sh`), body);
-  }
-
-  calls(): string[] {
-    try {
-      return readFileSync(this.log, 'utf8').split('\n').filter(Boolean);
-    } catch {
-      return [];
-    }
-  }
-
-  remove(): void {
-    rmSync(this.root, { recursive: true, force: true });
-  }
-}
-
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;

@@ -5,11 +5,14 @@
 #            training cannot be retried in a storm either)
 #   trained  after a training run succeeded, with the data fingerprint it used (the next
 #            "new data?" check compares with it, so a failed run never hides new data)
+#   promoted when a version beat the champion, with its metric (the champion's score when
+#            no model registry keeps it)
 # The caller holds the model's lock while writing.
 #
-# Inputs: MLOPS_STATE_DIR, MLOPS_CT_ACTION = last-fingerprint | last-start | record-start |
-#         record-trained; for records: MLOPS_BUILD, MLOPS_REASON, MLOPS_FINGERPRINT,
-#         MLOPS_VERSION, MLOPS_NOW (epoch seconds, default the agent's clock).
+# Inputs: MLOPS_STATE_DIR, MLOPS_CT_ACTION = last-fingerprint | last-start | last-promoted-metric
+#         | record-start | record-trained | record-promoted; for records: MLOPS_BUILD,
+#         MLOPS_REASON, MLOPS_FINGERPRINT, MLOPS_VERSION, MLOPS_METRIC_VALUE, MLOPS_NOW (epoch
+#         seconds, default the agent's clock).
 # Prints the value asked for (empty when there is none yet). Exit 2 on bad input.
 set -eu
 
@@ -37,6 +40,7 @@ build=${MLOPS_BUILD:-}
 case ${MLOPS_CT_ACTION:-} in
   last-fingerprint) last_of trained fingerprint ;;
   last-start) last_of started time ;;
+  last-promoted-metric) last_of promoted metric ;;
   record-start)
     reason=${MLOPS_REASON:-}
     plain MLOPS_BUILD "$build"
@@ -55,5 +59,17 @@ case ${MLOPS_CT_ACTION:-} in
     printf '{"event":"trained","time":%s,"build":"%s","fingerprint":"%s","version":"%s"}\n' \
       "$now" "$build" "$fingerprint" "$version" >>"$file"
     ;;
-  *) fail "MLOPS_CT_ACTION must be last-fingerprint, last-start, record-start or record-trained" ;;
+  record-promoted)
+    version=${MLOPS_VERSION:-}
+    metric=${MLOPS_METRIC_VALUE:-}
+    plain MLOPS_BUILD "$build"
+    plain MLOPS_VERSION "$version"
+    printf '%s\n' "$metric" | grep -E -q '^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$' ||
+      fail "MLOPS_METRIC_VALUE must be a number, got '$metric'"
+    mkdir -p "$dir"
+    printf '{"event":"promoted","time":%s,"build":"%s","version":"%s","metric":%s}\n' \
+      "$now" "$build" "$version" "$metric" >>"$file"
+    ;;
+  *) fail "MLOPS_CT_ACTION must be last-fingerprint, last-start, last-promoted-metric," \
+    "record-start, record-trained or record-promoted" ;;
 esac

@@ -16,6 +16,8 @@
 #   MLOPS_LAST_RETRAIN      epoch seconds of the last retraining start, empty if none
 #   MLOPS_NOW               epoch seconds to use as "now" (default: the agent's clock)
 #   MLOPS_TIMEOUT           seconds for the query (default 30)
+#   MLOPS_RESULT_FILE       optional file that receives the stdout line too, for callers
+#                           that need both the line and the exit code
 # Prints "value=V threshold=T direction=D" on stdout, then exits:
 #   0 crossed: retrain     10 not crossed     11 crossed, but in cooldown
 #   20 no usable value     21 the server or command failed
@@ -144,6 +146,9 @@ esac
 is_number "$value" || fail 20 "the metric is '$(printf '%s' "$value" | head -c 100)', not a number"
 
 echo "value=$value threshold=$threshold direction=$direction"
+if [ -n "${MLOPS_RESULT_FILE:-}" ]; then
+  echo "value=$value threshold=$threshold direction=$direction" >"$MLOPS_RESULT_FILE"
+fi
 if ! awk -v v="$value" -v t="$threshold" -v d="$direction" \
   'BEGIN { exit !((d == "below" && v + 0 < t + 0) || (d == "above" && v + 0 > t + 0)) }'; then
   echo "metric-check: $value is not $direction $threshold: no retraining needed" >&2
