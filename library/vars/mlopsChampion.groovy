@@ -51,7 +51,6 @@ def call(Map args = [:]) {
     return verdict + [champion: champion, challenger: challenger]
 }
 
-@NonCPS
 static Map judge(String challenger, String champion, String direction, String minImprovement) {
     if (!champion) {
         return [promote: true, improvement: null]

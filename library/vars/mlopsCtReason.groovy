@@ -8,7 +8,6 @@ def call(Map args = [:]) {
     return kinds((List) cfg.causes, (String) cfg.pollerJob)
 }
 
-@NonCPS
 List kinds(List causes, String pollerJob) {
     List out = []
     for (Object item : causes) {

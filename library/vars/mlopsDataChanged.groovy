@@ -27,7 +27,6 @@ def call(Map args = [:]) {
     return [changed: changed, fingerprint: fingerprint, last: last]
 }
 
-@NonCPS
 static String short12(String fingerprint) {
     return fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint
 }

@@ -21,7 +21,6 @@ def call(Map args = [:]) {
     return [passed: failures.isEmpty(), failures: failures, metrics: metrics]
 }
 
-@NonCPS
 static List failuresOf(Map metrics, Map thresholds) {
     List out = []
     for (String name : new TreeSet(thresholds.keySet())) {

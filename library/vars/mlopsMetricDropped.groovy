@@ -36,8 +36,13 @@ def call(Map args = [:]) {
         ' see the message above. Retraining was neither started nor ruled out.')
 }
 
-@NonCPS
+// "value=0.81 threshold=0.8 direction=below" -> "0.81"; plain string work keeps it CPS-safe.
 static String valueOf(String detail) {
-    def m = detail =~ /value=(\S+)/
-    return m.find() ? m.group(1) : ''
+    int at = detail.indexOf('value=')
+    if (at < 0) {
+        return ''
+    }
+    String rest = detail.substring(at + 6)
+    int end = rest.indexOf(' ')
+    return end < 0 ? rest : rest.substring(0, end)
 }

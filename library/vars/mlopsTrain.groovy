@@ -22,7 +22,6 @@ def call(Map args = [:]) {
 }
 
 // "metric drop (0.71)" -> "metric-drop": the ledger keeps plain tokens only.
-@NonCPS
 static String token(List reasons) {
     List words = []
     for (Object r : reasons) {
