@@ -1,0 +1,20 @@
+import { formatDiagnostic, sortDiagnostics, UserError } from '../diagnostics.js';
+import type { Logger } from './log.js';
+
+/** User errors: messages and exit 2. Anything else is our bug: a short note and exit 3. */
+export function reportError(err: unknown, log: Logger): number {
+  if (err instanceof UserError) {
+    for (const d of sortDiagnostics(err.diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (err.diagnostics.length === 0 || err.message !== 'config rejected') log.error(err.message);
+    if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+    if (err.diagnostics.length > 0) {
+      const n = err.diagnostics.length;
+      log.error(`${n} problem${n === 1 ? '' : 's'} found; nothing was written`);
+    }
+    return 2;
+  }
+  log.error(`internal error: ${(err as Error)?.message ?? String(err)}`);
+  process.stderr.write('This is a bug in mlops-jenkins. Please report it with the command you ran and DEBUG=1 output.\n');
+  if (process.env.DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+  return 3;
+}

@@ -1,0 +1,65 @@
+import type {
+  AgentYaml, CiYaml, CredentialYaml, DeployYaml, EnvironmentYaml, MlopsYaml,
+  NotificationsYaml, TrainingYaml, TriggersYaml,
+} from './types.js';
+
+/** The config with every default applied; what plans and templates read. */
+export interface Config {
+  /** mlops.yaml path relative to the project root, as named in markers. */
+  source: string;
+  project: string;
+  scm: { url?: string; branch: string; credential?: string };
+  library: { name: string; version?: string; source: 'repo' | 'global'; path: string };
+  output: { dir: string; ciJenkinsfile: string };
+  agent: AgentYaml;
+  timeouts: { ci: number; cd: number; ct: number; approval: number };
+  credentials: Record<string, CredentialYaml>;
+  notifications: NotificationsYaml & { onSuccess: boolean };
+  registry: { type: 'mlflow' | 'none'; trackingUri?: string; credential?: string };
+  state: { dir: string };
+  environments: EnvironmentYaml[];
+  models: Model[];
+}
+
+export interface Model {
+  name: string;
+  paths: string[];
+  agent: AgentYaml;
+  ci: CiYaml & { junit: string[] };
+  training?: TrainingYaml;
+  triggers: TriggersYaml;
+  deploy?: DeployYaml;
+}
+
+export const DEFAULT_ENVIRONMENTS: EnvironmentYaml[] = [
+  { name: 'staging' },
+  { name: 'production', approval: { submitters: 'ml-leads' } },
+];
+
+/** Pure: a schema-valid MlopsYaml to a Config. */
+export function normalize(raw: MlopsYaml, source = 'mlops.yaml'): Config {
+  const agent: AgentYaml = raw.agent ?? { label: 'linux' };
+  return {
+    source,
+    project: raw.project,
+    scm: { branch: 'main', ...raw.scm },
+    library: { name: 'mlops', source: 'repo', path: 'jenkins/library', ...raw.library },
+    output: { dir: 'jenkins', ciJenkinsfile: 'Jenkinsfile', ...raw.output },
+    agent,
+    timeouts: { ci: 60, cd: 120, ct: 360, approval: 1440, ...raw.timeouts },
+    credentials: raw.credentials ?? {},
+    notifications: { onSuccess: true, ...raw.notifications },
+    registry: raw.registry ?? { type: 'none' },
+    state: { dir: '/var/lib/mlops-jenkins', ...raw.state },
+    environments: raw.environments ?? DEFAULT_ENVIRONMENTS,
+    models: raw.models.map((m) => ({
+      name: m.name,
+      paths: m.paths ?? ['**'],
+      agent: m.agent ?? agent,
+      ci: { junit: [], ...m.ci },
+      training: m.training,
+      triggers: m.triggers ?? {},
+      deploy: m.deploy,
+    })),
+  };
+}

@@ -1,0 +1,107 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../diagnostics.js';
+import { didYouMean } from './hints.js';
+import type { LoadedConfig } from './load.js';
+import { pointerSegments, positionOf } from './positions.js';
+import { deref, loadSchema, type JsonSchema } from './schema.js';
+import { semanticChecks } from './checks.js';
+
+let compiled: ValidateFunction | undefined;
+
+/**
+ * The build compiles the schema into dist/config/schema-validator.js (see
+ * scripts/build-validator.js) so a CLI start does not pay for ajv's compiler. Running
+ * from sources (tests), that module is absent and ajv compiles with the same options.
+ */
+async function validator(): Promise<ValidateFunction> {
+  if (compiled) return compiled;
+  const standalone = './schema-validator.js';
+  try {
+    compiled = ((await import(standalone)) as { default: ValidateFunction }).default;
+  } catch {
+    const mod = (await import('ajv/dist/2020.js')) as unknown as { default: new (o: object) => { compile(s: object): ValidateFunction } };
+    const ajv = new mod.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+    compiled = ajv.compile(loadSchema());
+  }
+  return compiled;
+}
+
+/** Every problem in the config: schema errors first, then semantic checks on a valid shape. */
+export async function validateConfig(cfg: LoadedConfig): Promise<Diagnostic[]> {
+  const validate = await validator();
+  if (!validate(cfg.data)) {
+    return explainSchemaErrors(cfg, validate.errors ?? []);
+  }
+  return semanticChecks(cfg);
+}
+
+export function explainSchemaErrors(cfg: LoadedConfig, errors: ErrorObject[]): Diagnostic[] {
+  const root = loadSchema();
+  const kept = errors.filter((e) => !isNoise(e, errors));
+  return kept.map((e) => toDiagnostic(cfg, e, root));
+}
+
+/** oneOf/anyOf/if summaries repeat what a more precise error at or below the same path says. */
+function isNoise(e: ErrorObject, all: ErrorObject[]): boolean {
+  if (!['oneOf', 'anyOf', 'if', 'not', 'propertyNames'].includes(e.keyword)) return false;
+  return all.some((o) => o !== e && !['oneOf', 'anyOf', 'if'].includes(o.keyword) && o.instancePath.startsWith(e.instancePath));
+}
+
+function toDiagnostic(cfg: LoadedConfig, e: ErrorObject, root: JsonSchema): Diagnostic {
+  const segs = pointerSegments(e.instancePath);
+  const where = segs.join('.') || 'the top level';
+  const parent = deref(e.parentSchema as JsonSchema | undefined, root);
+  const at = (key?: string) => ({ file: cfg.file, ...positionOf(cfg, segs, key) });
+  const describe = () => hintFrom(parent);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys(parent?.properties ?? {});
+      return { ...at(key), message: `unknown key "${key}" in ${where}`, hint: didYouMean(key, known, 'allowed keys') || 'remove it' };
+    }
+    case 'required': {
+      const key = String((e.params as { missingProperty: string }).missingProperty);
+      const prop = deref(parent?.properties?.[key], root);
+      return { ...at(), message: `missing required key "${key}" in ${where}`, hint: hintFrom(prop) ?? `add "${key}"` };
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      return { ...at(), message: `${where}: ${JSON.stringify(e.data)} is not allowed`, hint: didYouMean(String(e.data), allowed, 'use one of') };
+    }
+    case 'const':
+      return { ...at(), message: `${where} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, hint: describe() };
+    case 'type':
+      return { ...at(), message: `${where} must be ${article(String((e.params as { type: string }).type))}, not ${kindOf(e.data)}`, hint: describe() };
+    case 'propertyNames': {
+      const name = String((e.params as { propertyName: string }).propertyName);
+      return { ...at(name), message: `${where}: "${name}" is not a valid name`, hint: describe() };
+    }
+    case 'minProperties':
+    case 'maxProperties':
+      return { ...at(), message: `${where}: ${e.message}`, hint: parent?.description ?? describe() };
+    case 'pattern':
+      return { ...at(), message: `${where}: ${JSON.stringify(e.data)} is not valid`, hint: describe() };
+    default:
+      return { ...at(), message: `${where} ${e.message ?? 'is invalid'}`, hint: describe() };
+  }
+}
+
+function hintFrom(schema: JsonSchema | undefined): string | undefined {
+  if (!schema) return undefined;
+  const parts: string[] = [];
+  if (schema.description) parts.push(schema.description);
+  const example = schema.examples?.[0];
+  if (example !== undefined) parts.push(`example: ${JSON.stringify(example)}`);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null (an empty value)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${article(typeof v)} (${JSON.stringify(v)})`;
+}

@@ -1,0 +1,6 @@
+/** A file the generator produces. */
+export interface PlannedFile {
+  /** Relative to the project root, `/`-separated. */
+  path: string;
+  content: string;
+}
