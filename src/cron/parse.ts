@@ -125,6 +125,10 @@ class LineParser {
     const t = this.peek();
     if (t?.kind === 'num') {
       const start = this.number(field);
+      if (this.peek()?.kind === '/') {
+        fail(this.here(), `${FIELD_NAMES[field]} field: a step needs a range, * or H before it`,
+          `write ${start.value}-${HIGH[field]}/n, */n or H/n`);
+      }
       if (this.peek()?.kind !== '-') {
         this.checkRange(start.token, start.value, field);
         into.add(start.value);
