@@ -6,6 +6,7 @@ import { pointerSegments, positionOf } from './positions.js';
 import { deref, loadSchema, type JsonSchema } from './schema.js';
 import { semanticChecks } from './checks.js';
 import { patternReason } from './pattern-reasons.js';
+import { findSecrets } from './secrets.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -23,7 +24,8 @@ async function validator(): Promise<ValidateFunction> {
 export async function validateConfig(cfg: LoadedConfig): Promise<Diagnostic[]> {
   const validate = await validator();
   if (!validate(cfg.data)) {
-    return explainSchemaErrors(cfg, validate.errors ?? []);
+    // A secret is worth reporting even in a file of the wrong shape: it may be a paste away from a push.
+    return [...findSecrets(cfg), ...explainSchemaErrors(cfg, validate.errors ?? [])];
   }
   return semanticChecks(cfg);
 }
