@@ -10,13 +10,21 @@ import { findSecrets } from './secrets.js';
 
 let compiled: ValidateFunction | undefined;
 
+/**
+ * The build compiles the schema into dist/config/schema-validator.js (see
+ * scripts/build-validator.js) so a CLI start does not pay for ajv's compiler. Running
+ * from sources (tests), that module is absent and ajv compiles with the same options.
+ */
 async function validator(): Promise<ValidateFunction> {
   if (compiled) return compiled;
-  // ajv is the heaviest module we load; only validate/generate/lint pay for it.
-  const mod = (await import('ajv/dist/2020.js')) as unknown as { default: new (o: object) => { compile(s: object): ValidateFunction } };
-  const Ajv = mod.default;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-  compiled = ajv.compile(loadSchema());
+  const standalone = './schema-validator.js';
+  try {
+    compiled = ((await import(standalone)) as { default: ValidateFunction }).default;
+  } catch {
+    const mod = (await import('ajv/dist/2020.js')) as unknown as { default: new (o: object) => { compile(s: object): ValidateFunction } };
+    const ajv = new mod.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+    compiled = ajv.compile(loadSchema());
+  }
   return compiled;
 }
 
