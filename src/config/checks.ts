@@ -5,6 +5,7 @@ import type { LoadedConfig } from './load.js';
 import { positionOf } from './positions.js';
 import { positionInValue } from './scalar-offset.js';
 import { loadSchema, type JsonSchema } from './schema.js';
+import { findSecrets } from './secrets.js';
 
 type Path = (string | number)[];
 type Visit = (value: unknown, path: Path) => void;
@@ -21,6 +22,7 @@ export function semanticChecks(cfg: LoadedConfig): Diagnostic[] {
     out.push(hint ? { file: cfg.file, ...pos, message, hint } : { file: cfg.file, ...pos, message });
   };
   const data = cfg.data as Record<string, unknown>;
+  out.push(...findSecrets(cfg));
   uniqueNames(data.models, ['models'], 'model', report);
   uniqueNames(data.environments, ['environments'], 'environment', report);
   credentialReferences(data, report);

@@ -5,6 +5,12 @@
  * real Groovy parser reports syntax errors, so unclosed constructs simply end at end of input.
  */
 
+
+/** Groovy's single-character escapes; a backslash before a newline joins the lines. */
+const ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\n': '',
+};
+
 export type StringKind = 'single' | 'double' | 'tripleSingle' | 'tripleDouble' | 'slashy'
   | 'dollarSlashy';
 
@@ -152,8 +158,11 @@ class Lexer {
       const c = s[this.pos] as string;
       if (single && c === '\n' && kind !== 'slashy') break;
       if (c === '\\' && kind !== 'slashy') {
-        value += s.slice(this.pos, this.pos + 2);
-        this.pos += 2;
+        // Keep what the string evaluates to, so rules see `TZ=X\nH 1 * * 6` as two lines.
+        const escape = /^\\(u[0-9a-fA-F]{4}|[\s\S])/.exec(s.slice(this.pos, this.pos + 6));
+        const body = escape?.[1] ?? '';
+        value += body.length === 5 ? String.fromCharCode(parseInt(body.slice(1), 16)) : (ESCAPES[body] ?? body);
+        this.pos += 1 + Math.max(body.length, 1);
       } else if (c === '\\' && s[this.pos + 1] === '/') {
         value += '/';
         this.pos += 2;

@@ -19,6 +19,12 @@ for arg in "$@"; do
 done
 printf '%s\n' "$line" >>"$FAKES_LOG"
 
+# FAKES_EXEC_STDIN=ssh makes `ssh ... sh -s` run the script it is fed on this machine, so
+# the ssh target can be exercised for real against a loopback "remote host".
+if [ "${FAKES_EXEC_STDIN:-}" = "$tool" ]; then
+  exec sh -s
+fi
+
 # Rules: PATTERN<TAB>EXIT<TAB>OUTPUT[<TAB>TIMES]; PATTERN is a shell glob matched against
 # "tool arg1 arg2 ..."; the first match wins; OUTPUT goes through printf %b (so \n works) to
 # stdout, or to stderr when EXIT is not 0; a rule with TIMES answers that many calls only.

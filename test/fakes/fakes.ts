@@ -1,6 +1,6 @@
 // Test side of the fake binaries: a fresh log and rules file per test, the env that puts the
 // fakes first on PATH, and the recorded calls read back as argv arrays.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,18 +18,28 @@ export interface Fakes {
   lines(): string[];
 }
 
-export function makeFakes(): Fakes {
+/** `tools` limits the fakes to those names, so the real curl, say, stays reachable. */
+export function makeFakes(options: { tools?: string[] } = {}): Fakes {
   const dir = mkdtempSync(join(tmpdir(), 'fakes-'));
   const log = join(dir, 'calls.log');
   const rules = join(dir, 'rules.tsv');
+  let bin = FAKES_BIN;
+  if (options.tools) {
+    bin = join(dir, 'bin');
+    mkdirSync(bin);
+    for (const tool of options.tools) {
+      const wrapper = `#!/bin/sh\nexec '${join(FAKES_BIN, '..', 'fake.sh')}' ${tool} "$@"\n`;
+      writeFileSync(join(bin, tool), wrapper, { mode: 0o755 });
+    }
+  }
   const fakes: Fakes = {
     env: {
-      PATH: `${FAKES_BIN}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+      PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
       FAKES_LOG: log,
       FAKES_RULES: rules,
     },
     rule(pattern, exit, output = '', times) {
-      const text = output.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+      const text = output.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
       appendFileSync(rules, `${[pattern, String(exit), text, times ?? ''].join('\t')}\n`);
       return fakes;
     },

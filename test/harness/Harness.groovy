@@ -1,6 +1,7 @@
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 import org.codehaus.groovy.control.CompilerConfiguration
+import org.codehaus.groovy.control.customizers.ImportCustomizer
 
 /*
  * Runs a batch of pipeline scenarios against the shared library in one JVM.
@@ -9,13 +10,17 @@ import org.codehaus.groovy.control.CompilerConfiguration
  */
 Map batch = (Map) new JsonSlurper().parse(new File(args[0]))
 
+// Jenkins imports @NonCPS into every pipeline script and library var.
+ImportCustomizer imports = new ImportCustomizer().addImports('com.cloudbees.groovy.cps.NonCPS')
+
 CompilerConfiguration plain = new CompilerConfiguration()
 plain.scriptBaseClass = 'PipelineScript'
+plain.addCompilationCustomizers(imports)
 GroovyClassLoader scenarios = new GroovyClassLoader(this.class.classLoader, plain)
 
 CompilerConfiguration sandboxed = new CompilerConfiguration()
 sandboxed.scriptBaseClass = 'PipelineScript'
-sandboxed.addCompilationCustomizers(new SandboxCheck())
+sandboxed.addCompilationCustomizers(imports, new SandboxCheck())
 GroovyClassLoader library = new GroovyClassLoader(this.class.classLoader, sandboxed)
 
 Map<String, Class> vars = [:]

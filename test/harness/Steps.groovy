@@ -39,7 +39,7 @@ class Steps {
         'milestone', 'timeout', 'retry', 'sleep', 'catchError', 'readJSON', 'writeJSON',
         'readFile', 'writeFile', 'fileExists', 'libraryResource', 'archiveArtifacts', 'junit',
         'stash', 'unstash', 'build', 'stage', 'node', 'dir', 'pwd', 'deleteDir', 'parallel',
-        'isUnix',
+        'isUnix', 'slackSend', 'mail',
     ]
 
     File cwd() {
@@ -80,6 +80,7 @@ class Steps {
         pb.environment().clear()
         pb.environment().putAll(env.effective().findAll { k, v -> v != null })
         pb.redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
+        long started = System.nanoTime()
         Process p = pb.start()
         long limit = ((Number) (scenario.shTimeoutSeconds ?: 120)).longValue()
         if (!p.waitFor(limit, TimeUnit.SECONDS)) {
@@ -87,6 +88,8 @@ class Steps {
             throw new AbortException("harness: sh did not end within ${limit}s: ${args.label ?: script}")
         }
         int status = p.exitValue()
+        // For finding slow steps when a test is slow; never asserted.
+        entry.ms = (System.nanoTime() - started).intdiv(1000000L)
         String stdout = out.text
         String stderr = err.text
         entry.status = status
@@ -468,6 +471,22 @@ class Steps {
 
     void junit(Object args) {
         rec.add('junit', args instanceof Map ? args : [testResults: args])
+    }
+
+    /** Notification plugins: recorded; `scenario.missingSteps` makes them absent like an uninstalled plugin. */
+    void slackSend(Map args) {
+        notification('slackSend', args)
+    }
+
+    void mail(Map args) {
+        notification('mail', args)
+    }
+
+    private void notification(String step, Map args) {
+        if (((List) (scenario.missingSteps ?: [])).contains(step)) {
+            throw new NoSuchMethodError("No such DSL method '${step}' found among steps")
+        }
+        rec.add(step, args)
     }
 
     void stash(Map args) {

@@ -50,16 +50,6 @@ export const envVarName: Rule = {
   },
 };
 
-const ESCAPES: Record<string, string> = {
-  n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', "'": "'", '"': '"', $: '$',
-};
-
-/** The string a Groovy literal's raw body stands for (`TZ=UTC\nH 1 * * *` has two lines). */
-function groovyUnescape(raw: string): string {
-  return raw.replace(/\\(u[0-9A-Fa-f]{4}|.)/g, (m, e: string) =>
-    e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ESCAPES[e] ?? m);
-}
-
 /** Builds the cron rule around a validator, so a fuller parser can replace the local one. */
 export function cronRule(validate: CronValidator = validateCron): Rule {
   return {
@@ -76,7 +66,7 @@ export function cronRule(validate: CronValidator = validateCron): Rule {
         if (specs.length !== 1 || specs[0]?.interpolations?.length) continue;
         const spec = specs[0];
         if (!spec) continue;
-        for (const p of validate(groovyUnescape(spec.value ?? ''))) {
+        for (const p of validate(spec.value ?? '')) {
           out.push(report(ctx, this, spec, `${stmt.name}: ${p.message}`, p.hint));
         }
       }
