@@ -38,7 +38,8 @@ function doubleQuoted(source: string, value: string): number[] | undefined {
 }
 
 /** Source offset of each character of a literal block (|) value, or undefined. */
-function literalBlock(text: string, start: number, end: number, value: string): number[] | undefined {
+function literalBlock(text: string, start: number, end: number,
+  value: string): number[] | undefined {
   const headerEnd = text.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return undefined;
   const body = text.slice(headerEnd + 1, end);

@@ -34,7 +34,7 @@ function every(values: number[], low: number, high: number): boolean {
 
 /** The common gap of an arithmetic sequence of at least three values, if it is one. */
 function stride(values: number[]): number | undefined {
-  if (values.length < 3) return undefined;
+  if (values.length < 2) return undefined;
   const gap = values[1]! - values[0]!;
   return values.every((v, i) => i === 0 || v - values[i - 1]! === gap) ? gap : undefined;
 }

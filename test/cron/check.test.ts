@@ -74,6 +74,7 @@ const invalid: [string, number, number, string][] = [
   ['H 3 * * 1\n  99 * * * *', 12, 2, 'minute 99 is out of range'],
   ['H 3 * * 1\r\n99 * * * *', 11, 2, 'minute 99 is out of range'],
   ['99999999999 * * * *', 0, 11, 'out of range'],
+  ['5/15 * * * *', 1, 1, 'a step needs a range, * or H before it'],
 ];
 
 describe('checkCron refuses what Jenkins refuses, at the bad token', () => {
