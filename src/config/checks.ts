@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { deployChecks } from './deploy.js';
 import { didYouMean } from './hints.js';
 import type { LoadedConfig } from './load.js';
 import { positionOf } from './positions.js';
@@ -22,6 +23,7 @@ export function semanticChecks(cfg: LoadedConfig): Diagnostic[] {
   uniqueNames(data.environments, ['environments'], 'environment', report);
   credentialReferences(data, report);
   libraryVersion(data, report);
+  deployChecks(data, report);
   for (const [defName, check] of Object.entries(defChecks)) {
     walkDef(data, loadSchema(), defName, (value, path) => {
       for (const p of check(value)) report(path, p.message, p.hint);
@@ -54,6 +56,7 @@ const NEEDED_TYPE: Record<string, string[]> = {
   image: ['usernamePassword'],
   registry: ['string'],
   slack: ['string'],
+  analysis: ['string'],
   scm: ['usernamePassword', 'sshUserPrivateKey'],
 };
 
