@@ -39,7 +39,7 @@ class Steps {
         'milestone', 'timeout', 'retry', 'sleep', 'catchError', 'readJSON', 'writeJSON',
         'readFile', 'writeFile', 'fileExists', 'libraryResource', 'archiveArtifacts', 'junit',
         'stash', 'unstash', 'build', 'stage', 'node', 'dir', 'pwd', 'deleteDir', 'parallel',
-        'isUnix',
+        'isUnix', 'slackSend', 'mail',
     ]
 
     File cwd() {
@@ -471,6 +471,22 @@ class Steps {
 
     void junit(Object args) {
         rec.add('junit', args instanceof Map ? args : [testResults: args])
+    }
+
+    /** Notification plugins: recorded; `scenario.missingSteps` makes them absent like an uninstalled plugin. */
+    void slackSend(Map args) {
+        notification('slackSend', args)
+    }
+
+    void mail(Map args) {
+        notification('mail', args)
+    }
+
+    private void notification(String step, Map args) {
+        if (((List) (scenario.missingSteps ?: [])).contains(step)) {
+            throw new NoSuchMethodError("No such DSL method '${step}' found among steps")
+        }
+        rec.add(step, args)
     }
 
     void stash(Map args) {

@@ -37,6 +37,8 @@ export interface Scenario {
   /** Leave processes the build started running even if they kept the build's cookie. */
   keepProcesses?: boolean;
   shTimeoutSeconds?: number;
+  /** Steps of plugins that are not installed: calling them fails as in Jenkins. */
+  missingSteps?: string[];
 }
 
 export interface StepCall {

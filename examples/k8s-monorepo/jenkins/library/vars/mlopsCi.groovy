@@ -27,12 +27,12 @@ def call(Map args = [:]) {
 
 private void buildImage(String model, Map image) {
   boolean push = (image.pushBranches ?: []).contains(env.BRANCH_NAME)
-  List vars = [
-    "MLOPS_IMAGE=${image.name}",
-    "MLOPS_DOCKERFILE=${image.dockerfile ?: 'Dockerfile'}",
-    "MLOPS_CONTEXT=${image.context ?: '.'}",
-    "MLOPS_PUSH=${push}",
-    "MLOPS_TAG=${env.GIT_COMMIT ?: ''}",
+  Map vars = [
+    MLOPS_IMAGE: image.name,
+    MLOPS_DOCKERFILE: image.dockerfile ?: 'Dockerfile',
+    MLOPS_CONTEXT: image.context ?: '.',
+    MLOPS_PUSH: push ? 'true' : 'false',
+    MLOPS_TAG: env.GIT_COMMIT ?: '',
   ]
   if (push && image.credentialsId) {
     withCredentials([usernamePassword(credentialsId: image.credentialsId,

@@ -25,6 +25,8 @@ def call(Map args = [:]) {
 private void attempt(String channel, Closure send) {
   try {
     send()
+  } catch (NoSuchMethodError e) {
+    echo "WARNING: could not notify by ${channel}: its plugin is not installed (${e.message})"
   } catch (Exception e) {
     echo "WARNING: could not notify by ${channel}: ${e.message}"
   }
