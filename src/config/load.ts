@@ -1,11 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import {
+  LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node,
+} from 'yaml';
 import { UserError, type Diagnostic } from '../diagnostics.js';
 
 /** Larger than any real mlops.yaml by far; stops accidental or hostile huge inputs early. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** YAML aliases expand in place: a small file can blow up into gigabytes without a cap. */
 export const MAX_ALIAS_COUNT = 100;
+/** Real configs nest about eight levels; the checks after parsing recurse, so cap it. */
+export const MAX_DEPTH = 32;
 
 export interface LoadedConfig {
   /** Path as the user named it, used in every message. */
@@ -54,11 +58,21 @@ export function parseConfigText(file: string, bytes: Uint8Array): LoadedConfig {
     version: '1.2',
     strict: true,
   });
-  const problems: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
+  const problems: Diagnostic[] = [];
+  const seenLines = new Set<number>();
+  for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = lines.linePos(e.pos[0]);
-    return at(file, pos.line, pos.col, yamlMessage(e.code, e.message), yamlHint(e.code));
-  });
+    // The parser often reports one mistake twice on the same line; the first says it best.
+    if (seenLines.has(pos.line)) continue;
+    seenLines.add(pos.line);
+    problems.push(at(file, pos.line, pos.col, yamlMessage(e.code, e.message), yamlHint(e.code)));
+  }
   if (problems.length > 0) throw new UserError('config rejected', problems);
+  const shape = shapeProblems(doc.contents, (offset) => {
+    const pos = lines.linePos(offset);
+    return { line: pos.line, col: pos.col };
+  }, file);
+  if (shape.length > 0) throw new UserError('config rejected', shape);
   if (!isMap(doc.contents)) {
     const offset = doc.contents?.range?.[0] ?? 0;
     const pos = lines.linePos(offset);
@@ -70,11 +84,69 @@ export function parseConfigText(file: string, bytes: Uint8Array): LoadedConfig {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
+    // Unknown aliases were reported above, so what is left is the expansion cap.
+    const first = firstAlias(doc.contents);
+    const pos = lines.linePos(first?.range?.[0] ?? 0);
     throw new UserError('config rejected', [
-      at(file, 1, 1, `YAML aliases expand too much (${(err as Error).message})`, `use at most ${MAX_ALIAS_COUNT} alias expansions; write the values out instead`),
+      at(file, pos.line, pos.col, `YAML aliases expand to more than ${MAX_ALIAS_COUNT} copies`, 'write the values out instead of nesting aliases of aliases'),
     ]);
   }
   return { file, text, doc, lines, data };
+}
+
+type Locate = (offset: number) => { line: number; col: number };
+
+/**
+ * What YAML allows but a config cannot mean: keys that are not plain scalars, aliases
+ * to anchors that do not exist, nesting deep enough to exhaust the checks that follow.
+ * Iterative, so a hostile depth cannot overflow the stack here either.
+ */
+function shapeProblems(root: unknown, locate: Locate, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const anchors = new Set<string>();
+  const stack: [unknown, number][] = [[root, 0]];
+  const report = (node: unknown, message: string, hint: string) => {
+    const { line, col } = locate((node as Node | null)?.range?.[0] ?? 0);
+    out.push(at(file, line, col, message, hint));
+  };
+  // Depth-first in document order, so an anchor is seen before the aliases below it.
+  while (stack.length > 0 && out.length < 20) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      report(node, `the YAML nests more than ${MAX_DEPTH} levels deep`, 'flatten the structure; mlops.yaml needs far fewer levels');
+      continue;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        report(node, `YAML alias *${node.source} names no anchor defined above it`, `define &${node.source} on an earlier value, or write the value out`);
+      }
+    } else if (isMap(node)) {
+      const children: [unknown, number][] = [];
+      for (const pair of node.items) {
+        if (isPair(pair) && pair.key !== null && !isScalar(pair.key)) {
+          report(pair.key, 'a key must be a plain word, not a list or mapping', 'remove the `?` complex key; write `name: value`');
+        }
+        children.push([pair.value, depth + 1]);
+      }
+      stack.push(...children.reverse());
+    } else if (isSeq(node)) {
+      stack.push(...node.items.map((n): [unknown, number] => [n, depth + 1]).reverse());
+    }
+  }
+  return out;
+}
+
+function firstAlias(root: unknown): Node | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) return node;
+    if (isMap(node)) stack.push(...node.items.map((p) => p.value).reverse());
+    else if (isSeq(node)) stack.push(...[...node.items].reverse());
+  }
+  return undefined;
 }
 
 function decodeUtf8(file: string, bytes: Uint8Array): string {
@@ -110,7 +182,15 @@ function at(file: string, line: number, col: number, message: string, hint?: str
   return hint ? { file, line, col, message, hint } : { file, line, col, message };
 }
 
+/** The parser's own words where they are clear; ours where they name its API or internals. */
+const YAML_MESSAGES: Record<string, string> = {
+  MULTIPLE_DOCS: 'the file holds more than one YAML document',
+  RESOURCE_EXHAUSTION: 'nested too deeply to read',
+  MULTILINE_IMPLICIT_KEY: 'a key must end with `: ` on its own line',
+};
+
 function yamlMessage(code: string, message: string): string {
+  if (YAML_MESSAGES[code]) return `YAML: ${YAML_MESSAGES[code]}`;
   const first = message.split('\n')[0] ?? message;
   return `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
 }
@@ -124,6 +204,10 @@ const YAML_HINTS: Record<string, string> = {
   MISSING_CHAR: 'a quote or bracket is not closed',
   BAD_ALIAS: 'an alias must name an anchor defined above it',
   TAG_RESOLVE_FAILED: 'remove the custom `!tag`: mlops.yaml takes plain values only',
+  RESOURCE_EXHAUSTION: 'flatten the structure; mlops.yaml needs only a few levels',
+  MULTILINE_IMPLICIT_KEY: 'check for a missing `:` after a key, or a quote that is not closed',
+  BAD_DQ_ESCAPE: 'in double quotes a backslash starts an escape; use single quotes for a literal \\',
+  KEY_OVER_1024_CHARS: 'keys are short names; see `mlops-jenkins init` for the allowed keys',
 };
 
 function yamlHint(code: string): string {

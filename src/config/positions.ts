@@ -29,7 +29,7 @@ export function positionOf(cfg: LoadedConfig, segments: string[], key?: string):
     node = found.node;
   }
   if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && scalarValue(p.key) === key);
+    const pair = node.items.find((p) => isPair(p) && keyText(p.key) === key);
     if (pair) return startOf(cfg, pair.key) ?? best;
   }
   if (segments.length > 0 && node) {
@@ -41,7 +41,7 @@ export function positionOf(cfg: LoadedConfig, segments: string[], key?: string):
 
 function child(node: unknown, seg: string): { node: unknown; pair?: Pair } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => scalarValue(p.key) === seg);
+    const pair = node.items.find((p) => keyText(p.key) === seg);
     return pair ? { node: pair.value, pair } : undefined;
   }
   if (isSeq(node)) {
@@ -53,8 +53,9 @@ function child(node: unknown, seg: string): { node: unknown; pair?: Pair } | und
   return undefined;
 }
 
-function scalarValue(node: unknown): unknown {
-  return isScalar(node) ? node.value : undefined;
+/** A key as the data sees it: `1:` and `true:` become the strings "1" and "true". */
+function keyText(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value) : undefined;
 }
 
 function startOf(cfg: LoadedConfig, node: unknown): Position | undefined {

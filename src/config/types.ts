@@ -125,11 +125,49 @@ export interface ImageYaml {
 }
 
 export interface TrainingYaml {
+  fetch?: string;
+  prepare?: string;
   command: string;
+  evaluate?: string;
+  metricsFile?: string;
+  thresholds?: Record<string, { min?: number; max?: number }>;
+  champion?: { metric: string; direction?: 'higher' | 'lower'; minImprovement?: number;
+    alias?: string };
+  agent?: AgentYaml;
+  registeredModel?: string;
+  runIdFile?: string;
+  artifactPath?: string;
+  artifacts?: string;
+  artifactStore?: string;
+  handover?: boolean;
+}
+
+export interface DataTriggerYaml {
+  type: 'path' | 's3' | 'gcs' | 'http' | 'dvc';
+  source: string;
+  poll?: string;
+  gcsTool?: 'auto' | 'gcloud' | 'gsutil';
+  dvcUpdate?: boolean;
+}
+
+export interface MetricTriggerYaml {
+  source: 'prometheus' | 'http' | 'command';
+  url?: string;
+  query?: string;
+  jsonPath?: string;
+  command?: string;
+  threshold: number;
+  direction?: 'below' | 'above';
+  cooldownMinutes?: number;
+  poll?: string;
 }
 
 export interface TriggersYaml {
   schedule?: string;
+  data?: DataTriggerYaml;
+  metric?: MetricTriggerYaml;
+  webhook?: { credential: string };
+  upstream?: { jobs: string[]; threshold?: 'SUCCESS' | 'UNSTABLE' | 'FAILURE' };
 }
 
 export type TargetType = 'local' | 'ssh' | 'docker' | 'kubernetes' | 'helm' | 'sagemaker' | 'vertex' | 'azureml';

@@ -5,6 +5,8 @@ import type { LoadedConfig } from './load.js';
 import { pointerSegments, positionOf } from './positions.js';
 import { deref, loadSchema, type JsonSchema } from './schema.js';
 import { semanticChecks } from './checks.js';
+import { patternReason } from './pattern-reasons.js';
+import { findSecrets } from './secrets.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -30,7 +32,8 @@ async function validator(): Promise<ValidateFunction> {
 export async function validateConfig(cfg: LoadedConfig): Promise<Diagnostic[]> {
   const validate = await validator();
   if (!validate(cfg.data)) {
-    return explainSchemaErrors(cfg, validate.errors ?? []);
+    // A secret is worth reporting even in a file of the wrong shape: it may be a paste away from a push.
+    return [...findSecrets(cfg), ...explainSchemaErrors(cfg, validate.errors ?? [])];
   }
   return semanticChecks(cfg);
 }
@@ -70,17 +73,40 @@ function toDiagnostic(cfg: LoadedConfig, e: ErrorObject, root: JsonSchema): Diag
     }
     case 'const':
       return { ...at(), message: `${where} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, hint: describe() };
-    case 'type':
-      return { ...at(), message: `${where} must be ${article(String((e.params as { type: string }).type))}, not ${kindOf(e.data)}`, hint: describe() };
+    case 'type': {
+      const want = String((e.params as { type: string }).type).split(',').map(typeWord).join(' or ');
+      return { ...at(), message: `${where} must be ${want}, not ${kindOf(e.data)}`, hint: describe() };
+    }
+    case 'minimum':
+    case 'maximum': {
+      const range = parent && typeof parent.minimum === 'number' && typeof parent.maximum === 'number'
+        ? `a whole number from ${parent.minimum} to ${parent.maximum}` : undefined;
+      return { ...at(), message: `${where} must be ${e.keyword === 'minimum' ? '>=' : '<='} ${(e.params as { limit: number }).limit}`, hint: describe() ?? range };
+    }
     case 'propertyNames': {
       const name = String((e.params as { propertyName: string }).propertyName);
       return { ...at(name), message: `${where}: "${name}" is not a valid name`, hint: describe() };
     }
     case 'minProperties':
-    case 'maxProperties':
-      return { ...at(), message: `${where}: ${e.message}`, hint: parent?.description ?? describe() };
-    case 'pattern':
-      return { ...at(), message: `${where}: ${JSON.stringify(e.data)} is not valid`, hint: describe() };
+    case 'maxProperties': {
+      const limit = (e.params as { limit: number }).limit;
+      const keys = Object.keys((e.data as object) ?? {});
+      const has = keys.length === 0 ? 'has no keys' : `has ${keys.length} (${keys.join(', ')})`;
+      const bound = e.keyword === 'minProperties' ? 'at least' : 'at most';
+      return { ...at(), message: `${where} takes ${bound} ${limit} key${limit === 1 ? '' : 's'}; it ${has}`, hint: parent?.description ?? describe() };
+    }
+    case 'minItems':
+    case 'minLength': {
+      const limit = (e.params as { limit: number }).limit;
+      const what = e.keyword === 'minItems' ? 'item' : 'character';
+      const message = limit === 1 ? `${where} must not be empty` : `${where} needs at least ${limit} ${what}s`;
+      return { ...at(), message, hint: describe() };
+    }
+    case 'pattern': {
+      const reason = patternReason(e.data, String((e.params as { pattern: string }).pattern), root);
+      const message = `${where}: ${JSON.stringify(e.data)} ${reason ?? 'is not valid'}`;
+      return { ...at(), message, hint: describe() ?? `it must match ${(e.params as { pattern: string }).pattern}` };
+    }
     default:
       return { ...at(), message: `${where} ${e.message ?? 'is invalid'}`, hint: describe() };
   }
@@ -93,6 +119,12 @@ function hintFrom(schema: JsonSchema | undefined): string | undefined {
   const example = schema.examples?.[0];
   if (example !== undefined) parts.push(`example: ${JSON.stringify(example)}`);
   return parts.length ? parts.join(' ') : undefined;
+}
+
+/** JSON Schema's type names in the words of YAML users. */
+function typeWord(type: string): string {
+  const words: Record<string, string> = { object: 'a mapping', array: 'a list' };
+  return words[type] ?? article(type);
 }
 
 function article(type: string): string {

@@ -44,7 +44,7 @@ describe('validate', () => {
     ].join('\n'));
     const r = await runCli(['validate'], dir);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain('mlops.yaml:2:10: project: "Demo_Project" is not valid');
+    expect(r.stderr).toContain('mlops.yaml:2:10: project: "Demo_Project" has upper-case letters and "_"; try "demo-project"');
     expect(r.stderr).toContain('mlops.yaml:8:7: unknown key "lnit" in models.0.ci');
     expect(r.stderr).toContain('hint: did you mean "lint"?');
     expect(r.stderr).toContain('mlops.yaml:13:11: library.source: "globl" is not allowed');

@@ -55,8 +55,30 @@ const samples: MlopsYaml[] = [
           setup: 's', lint: 'l', unitTests: 'u', integrationTests: 'i', dataChecks: 'd', junit: ['r'],
           image: { name: 'i', dockerfile: 'D', context: '.', credential: 'r', pushBranches: ['main'] },
         },
-        training: { command: 'python train.py' },
-        triggers: { schedule: 'H * * * *' },
+        training: {
+          fetch: 'f', prepare: 'p', command: 'python train.py', evaluate: 'e',
+          metricsFile: 'm.json', thresholds: { auc: { min: 0.8, max: 1 } },
+          champion: { metric: 'auc', direction: 'higher', minImprovement: 0, alias: 'champion' },
+          agent: {
+            label: 'gpu',
+            docker: { image: 'python', label: 'docker', args: '' },
+            kubernetes: {
+              image: 'python', cpu: '1', memory: '1Gi', gpu: 1, gpuResource: 'nvidia.com/gpu',
+              nodeSelector: { k: 'v' }, serviceAccount: 'sa', namespace: 'ns',
+            },
+          },
+          registeredModel: 'm', runIdFile: 'r', artifactPath: 'model', artifacts: 'out',
+          artifactStore: 's3://b/p', handover: true,
+        },
+        triggers: {
+          schedule: 'H * * * *',
+          data: { type: 's3', source: 's3://b/p', poll: 'H/15 * * * *', gcsTool: 'auto',
+            dvcUpdate: false },
+          metric: { source: 'prometheus', url: 'http://p', query: 'q', jsonPath: 'a.b',
+            command: 'c', threshold: 1, direction: 'below', cooldownMinutes: 60, poll: '@hourly' },
+          webhook: { credential: 'hook' },
+          upstream: { jobs: ['x'], threshold: 'SUCCESS' },
+        },
         deploy: {
           target: { type: 'kubernetes', ...allTargetSettings },
           environments: { prod: allTargetSettings },

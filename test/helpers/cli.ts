@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,13 +32,13 @@ export function copyExample(name: string): string {
   return dir;
 }
 
-/** Every file below dir, relative and sorted. */
+/** Every file below dir, relative and sorted; a symlink is listed, never followed. */
 export function listTree(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
+      if (lstatSync(full).isDirectory()) walk(full);
       else out.push(relative(dir, full).split('\\').join('/'));
     }
   };
