@@ -2,7 +2,9 @@
 // cannot express (references to environments and credentials of the right type).
 import { didYouMean } from './hints.js';
 import { DEFAULT_ENVIRONMENTS } from './normalize.js';
-import type { DeployYaml, GatesYaml, PollYaml, TargetSettingsYaml, TargetType, TargetYaml } from './types.js';
+import type {
+  DeployYaml, GatesYaml, PollYaml, TargetSettingsYaml, TargetType, TargetYaml,
+} from './types.js';
 
 type Poll = Required<PollYaml>;
 
@@ -23,7 +25,12 @@ const HEALTH: Poll = { attempts: 10, attemptTimeoutSeconds: 30, intervalSeconds:
 const SMOKE: Poll = { attempts: 3, attemptTimeoutSeconds: 300, intervalSeconds: 10 };
 
 /** Defaults that depend on where the target sits: its model, environment and state dir. */
-function targetDefaults(type: TargetType, model: string, env: string, stateDir: string): TargetSettingsYaml {
+function targetDefaults(
+  type: TargetType,
+  model: string,
+  env: string,
+  stateDir: string,
+): TargetSettingsYaml {
   switch (type) {
     case 'local':
       return { dir: `${stateDir}/serving/${model}/${env}` };
@@ -74,7 +81,8 @@ type Report = (path: Path, message: string, hint?: string, key?: string) => void
 
 /** Checks on every model's deploy section of a schema-valid config. */
 export function deployChecks(data: Record<string, unknown>, report: Report): void {
-  const envs = ((data.environments as { name: string }[] | undefined) ?? DEFAULT_ENVIRONMENTS).map((e) => e.name);
+  const declared = data.environments as { name: string }[] | undefined;
+  const envs = (declared ?? DEFAULT_ENVIRONMENTS).map((e) => e.name);
   const credentials = (data.credentials ?? {}) as Record<string, { type: string }>;
   const models = (data.models ?? []) as { deploy?: DeployYaml }[];
   models.forEach((m, i) => {
@@ -88,7 +96,9 @@ export function deployChecks(data: Record<string, unknown>, report: Report): voi
           didYouMean(env, envs, 'environments'), env);
       }
     }
-    const sites: [Path, string | undefined][] = [[[...at, 'target', 'credential'], deploy.target.credential]];
+    const sites: [Path, string | undefined][] = [
+      [[...at, 'target', 'credential'], deploy.target.credential],
+    ];
     for (const [env, o] of Object.entries(deploy.environments ?? {})) {
       sites.push([[...at, 'environments', env, 'credential'], o.credential]);
     }

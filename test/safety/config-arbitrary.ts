@@ -41,8 +41,31 @@ const CRONS = ['H 3 * * 1', 'H H(0-5) * * *', '@daily', 'H/15 * * * *', 'TZ=Euro
 
 type Node = fc.Arbitrary<unknown>;
 
+/**
+ * `deploy`: the schema chooses a target's settings by its `type` (if/then) and ties strategies
+ * and environment overrides to other sections, which this generator does not model; so a valid
+ * target per kind, with hostile text in every command the user writes there.
+ */
+const free = hostileText.map((s) => `${FREE}${s}`);
+const deployArb: Node = fc.record({
+  target: fc.oneof(
+    fc.constantFrom(
+      { type: 'kubernetes', deployment: 'fraud-api', image: 'registry.example.com/fraud' },
+      { type: 'helm', release: 'fraud', chart: 'charts/fraud' },
+      { type: 'docker', image: 'registry.example.com/fraud', network: 'models' },
+      { type: 'vertex', project: 'acme-ml', region: 'europe-west4', endpoint: '42', modelId: '7' },
+    ),
+    fc.tuple(free, free).map(([start, install]) => ({ type: 'local', startCommand: start, installCommand: install })),
+    fc.tuple(free, free).map(([start, install]) => (
+      { type: 'ssh', host: 'models.example.com', dir: '/srv/m', startCommand: start, installCommand: install })),
+  ),
+  smokeTest: fc.option(free.map((command) => ({ command })), { nil: undefined }),
+  gates: fc.option(free.map((command) => ({ perfTest: { command } })), { nil: undefined }),
+});
+
 function arb(schema: JsonSchema | undefined, path: string[], root: JsonSchema): Node {
   if (!schema) return fc.constant(undefined);
+  if (path[path.length - 1] === 'deploy') return deployArb;
   if (schema.$ref) {
     const name = schema.$ref.replace('#/$defs/', '');
     if (name === 'relativePath' || name === 'glob') return pathArb;

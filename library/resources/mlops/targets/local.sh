@@ -78,7 +78,8 @@ case ${MLOPS_ACTION:?} in
     ;;
   ready)
     dir=$(vdir "$version")
-    running "$version" || terminal "server of version $version exited: $(tail -n 5 "$dir/server.log" 2>/dev/null)"
+    running "$version" ||
+      terminal "server of version $version exited: $(tail -n 5 "$dir/server.log" 2>/dev/null)"
     [ -s "$dir/port" ] || not_yet "server of version $version has not written its port yet"
     ;;
   url)

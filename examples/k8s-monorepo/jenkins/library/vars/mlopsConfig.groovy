@@ -52,7 +52,9 @@ static boolean typeMatches(String type, Object value) {
 @NonCPS
 static Map withDefaults(Map defaults, Map args) {
     Map out = [:]
-    defaults.each { key, value -> out[key] = value instanceof Map ? new LinkedHashMap((Map) value) : value }
+    defaults.each { key, value ->
+        out[key] = value instanceof Map ? new LinkedHashMap((Map) value) : value
+    }
     args.each { key, value ->
         if (value instanceof Map && out[key] instanceof Map) {
             out[key] = withDefaults((Map) out[key], (Map) value)

@@ -38,7 +38,9 @@ static String liveVersion(List entries) {
 /** The newest good version other than `current`, for a rollback without a version. */
 @NonCPS
 static String previousGood(List entries, String current) {
-    Map found = (Map) entries.reverse().find { it.outcome == 'succeeded' && it.version?.toString() != current }
+    Map found = (Map) entries.reverse().find {
+        it.outcome == 'succeeded' && it.version?.toString() != current
+    }
     return found == null ? null : found.version.toString()
 }
 

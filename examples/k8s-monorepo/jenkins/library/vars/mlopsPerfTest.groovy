@@ -23,7 +23,8 @@ def call(Map args) {
 @NonCPS
 static List<String> exceeded(Map results, Map cfg) {
     List<String> out = []
-    [[key: 'p95_ms', limit: cfg.maxP95Ms], [key: 'error_rate', limit: cfg.maxErrorRate]].each { Map check ->
+    List<Map> checks = [[key: 'p95_ms', limit: cfg.maxP95Ms], [key: 'error_rate', limit: cfg.maxErrorRate]]
+    checks.each { Map check ->
         if (check.limit == null) {
             return
         }

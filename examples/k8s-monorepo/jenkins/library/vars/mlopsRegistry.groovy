@@ -28,7 +28,8 @@ private def callApi(Map registry, Map extra, boolean output) {
     String label = "registry ${extra.MLOPS_REGISTRY_ACTION} ${registry.registeredModel}@${registry.alias}"
     Closure body = { mlopsScript(name: 'registry-mlflow', env: env, returnStdout: output, label: label) }
     if (registry.credential) {
-        return withCredentials([string(credentialsId: registry.credential, variable: 'MLFLOW_TRACKING_TOKEN')]) {
+        List bindings = [string(credentialsId: registry.credential, variable: 'MLFLOW_TRACKING_TOKEN')]
+        return withCredentials(bindings) {
             body.call()
         }
     }

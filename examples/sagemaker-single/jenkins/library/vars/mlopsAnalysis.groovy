@@ -25,9 +25,11 @@ def call(Map args) {
         }
         if (status != 0) {
             failures++
-            echo "[mlopsAnalysis] measurement ${i} of ${count} failed (${failures} of at most ${cfg.failureLimit})"
+            echo "[mlopsAnalysis] measurement ${i} of ${count} failed " +
+                "(${failures} of at most ${cfg.failureLimit})"
             if (failures > (cfg.failureLimit as int)) {
-                error("analysis ${cfg.name ?: cfg.successCondition} failed: ${failures} of ${i} measurements " +
+                error("analysis ${cfg.name ?: cfg.successCondition} failed: " +
+                    "${failures} of ${i} measurements " +
                     "did not meet '${cfg.successCondition}' (failure limit ${cfg.failureLimit})")
             }
         }
@@ -39,7 +41,8 @@ def call(Map args) {
 
 private int measure(Map cfg, Map env, String label) {
     if (cfg.credential) {
-        return withCredentials([string(credentialsId: cfg.credential, variable: 'MLOPS_METRICS_TOKEN')]) {
+        List bindings = [string(credentialsId: cfg.credential, variable: 'MLOPS_METRICS_TOKEN')]
+        return withCredentials(bindings) {
             mlopsScript(name: 'analysis', env: env, returnStatus: true, label: label)
         } as int
     }

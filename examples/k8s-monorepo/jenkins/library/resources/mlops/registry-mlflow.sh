@@ -34,7 +34,8 @@ case ${MLOPS_REGISTRY_ACTION:?} in
     esac
     ;;
   set-alias)
-    body="{\"name\":$(json_string "$name"),\"alias\":$(json_string "$alias"),\"version\":$(json_string "${MLOPS_VERSION:?}")}"
+    body="{\"name\":$(json_string "$name"),\"alias\":$(json_string "$alias"),"
+    body="$body\"version\":$(json_string "${MLOPS_VERSION:?}")}"
     code=$(call -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
       --data "$body" "$api") || die "MLflow at $MLOPS_TRACKING_URI did not answer"
     [ "$code" = 200 ] || die "MLflow answered HTTP $code to set alias $alias of $name"
