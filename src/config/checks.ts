@@ -1,5 +1,6 @@
 import { checkCron } from '../cron/index.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { deployChecks } from './deploy.js';
 import { didYouMean } from './hints.js';
 import type { LoadedConfig } from './load.js';
 import { positionOf } from './positions.js';
@@ -27,6 +28,7 @@ export function semanticChecks(cfg: LoadedConfig): Diagnostic[] {
   uniqueNames(data.environments, ['environments'], 'environment', report);
   credentialReferences(data, report);
   libraryVersion(data, report);
+  deployChecks(data, report);
   for (const [defName, check] of Object.entries(defChecks)) {
     walkDef(data, loadSchema(), defName, (value, path) => {
       for (const p of check(value)) report(path, p.message, p.hint, undefined, p.offset);
@@ -72,6 +74,7 @@ const NEEDED_TYPE: Record<string, string[]> = {
   registry: ['string'],
   slack: ['string'],
   webhook: ['string'],
+  analysis: ['string'],
   scm: ['usernamePassword', 'sshUserPrivateKey'],
 };
 
