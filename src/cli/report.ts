@@ -18,7 +18,9 @@ export function reportError(err: unknown, log: Logger): number {
     }
     return 2;
   }
-  log.error(`internal error: ${(err as Error)?.message ?? String(err)}`);
+  // First line only: the note must stay short; DEBUG=1 shows everything.
+  const what = String((err as Error)?.message ?? err).split('\n')[0];
+  log.error(`internal error: ${what}`);
   process.stderr.write('This is a bug in mlops-jenkins. Please report it with the command you ran and DEBUG=1 output.\n');
   if (process.env.DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
   return 3;

@@ -35,11 +35,11 @@ describe('an internal error is a short bug-report note and exit 3, never a stack
       writeFileSync(t, readFileSync(t, 'utf8').replace('{{/each}}', ''));
     }, ['generate']],
     ['a missing template', (pkg: string) => unlinkSync(join(pkg, 'templates', 'jobs.groovy.hbs')), ['generate']],
-    ['a corrupted schema', (pkg: string) => writeFileSync(join(pkg, 'schemas', 'mlops.schema.json'), '{ not json'), ['validate']],
+    ['corrupted library step metadata', (pkg: string) => writeFileSync(join(pkg, 'library', 'steps', 'mlopsCi.yaml'), 'description: [x\n'), ['generate']],
   ])('%s', async (_name, breakIt, args) => {
     const r = await run(brokenPackage(breakIt), args);
     expect(r.exitCode).toBe(3);
-    expect(r.stderr).toMatch(/^error: internal error: .+\n/);
+    expect(r.stderr).toMatch(/^error: internal error: .+\nThis is a bug/);
     expect(r.stderr).toContain(BUG_NOTE);
     expect(r.stderr).not.toMatch(/^\s+at .+/m);
     expect(r.files).toEqual(['mlops.yaml']);
