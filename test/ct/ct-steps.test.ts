@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callsOf, runScenarios, type Scenario, type ScenarioResult,
 } from '../harness/run.js';
-import { ctLibrary } from './library.js';
 import { mlflowServer } from './mlflow-server.js';
 import { loopbackServer, runScript, tempDir } from './support.js';
 
@@ -144,7 +143,7 @@ beforeAll(async () => {
       return mlopsCtDecide(model: 'churn', stateDir: '${ws['webhook-schedule']!.state}',
         causes: [${TIMER}, ${WEBHOOK}, ${TIMER}], pollerJob: 'fraud/churn-ct-poll').reasons` },
   ];
-  const list = await runScenarios(scenarios, { library: ctLibrary() });
+  const list = await runScenarios(scenarios);
   results = Object.fromEntries(list.map((r) => [r.name, r]));
 }, 120_000);
 

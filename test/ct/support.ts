@@ -53,7 +53,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * An HTTP server on 127.0.0.1 at an ephemeral port. It answers with the current
- * `handler`, records request URLs, and closes itself after a minute if a test forgets.
+ * `handler`, records request URLs, and closes itself after ten minutes if a test forgets.
  */
 export async function loopbackServer(): Promise<{
   url: string;
@@ -72,7 +72,7 @@ export async function loopbackServer(): Promise<{
     server.closeAllConnections();
     server.close(() => ok());
   });
-  setTimeout(() => void close(), 60_000).unref();
+  setTimeout(() => void close(), 600_000).unref();
   server.unref();
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, requests, setHandler: (h) => (handler = h), close };
