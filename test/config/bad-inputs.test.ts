@@ -189,6 +189,14 @@ describe('bad-input catalogue: exit 2, exact message and location, nothing writt
     expect(listTree(dir)).toEqual([]);
   });
 
+  it.concurrent.skipIf(process.platform !== 'linux')('config that fails to read (EIO)', async () => {
+    // stat calls /proc/self/mem a regular file, but reading it at offset 0 fails.
+    const dir = tempDir('bad-input-');
+    const r = await runCli(['validate', '-c', '/proc/self/mem'], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot read \S*proc\/self\/mem: EIO\n  hint: check that the file is readable by this user$/);
+  });
+
   // Rows whose checks live in sections other branches own; each names its row.
   it.todo('bad cron: `schedule: "61 * * * *"` (needs the cron check of the CT section)');
   it.todo('bad cron: `schedule: "H H H"` with too few fields (needs the CT cron check)');
