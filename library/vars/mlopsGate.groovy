@@ -1,9 +1,22 @@
-// Quality gate before a deploy: the training metrics file (JSON, read on the agent) must meet
-// every threshold, e.g. ['auc >= 0.85', 'log_loss < 0.4']. All failures are reported at once.
-// mlopsGate(metricsFile: 'metrics/fraud.json', thresholds: ['auc >= 0.85'])
+// Gates before a deploy: the training metrics file (JSON, read on the agent) must meet every
+// threshold, e.g. ['auc >= 0.85', 'log_loss < 0.4'], all failures reported at once; then the
+// performance test, when one is configured, must stay within its limits (mlopsPerfTest).
+// mlopsGate(metricsFile: 'metrics/fraud.json', thresholds: ['auc >= 0.85'], perfTest: [...])
 
 def call(Map args) {
     Map cfg = mlopsConfig.merge('mlopsGate', args)
+    if (cfg.thresholds) {
+        thresholds(cfg)
+    }
+    if (cfg.perfTest) {
+        mlopsPerfTest((Map) cfg.perfTest)
+    }
+}
+
+private void thresholds(Map cfg) {
+    if (!cfg.metricsFile) {
+        error('mlopsGate: thresholds need metricsFile, the JSON file training writes')
+    }
     if (!fileExists(cfg.metricsFile)) {
         error("mlopsGate: metrics file ${cfg.metricsFile} not found; the training job writes it")
     }

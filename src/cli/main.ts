@@ -53,8 +53,24 @@ function program(setExit: (code: number) => void): Command {
     .option('--root <dir>', 'project root')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit']).default('text'))
     .option('--jenkins-url <url>', 'also ask this Jenkins to validate (JENKINS_USER, JENKINS_TOKEN from the environment)')
+    .option('--codenarc', 'also run CodeNarc through npm-groovy-lint (when installed) with a Jenkinsfile ruleset')
     .addHelpText('after', '\nExamples:\n  $ mlops-jenkins lint\n  $ mlops-jenkins lint Jenkinsfile --format sarif > lint.sarif')
     .action(async (files: string[], opts) => setExit(await (await import('./commands/lint.js')).runLint(files, { ...opts, logger: logger() })));
+
+  const hook = cli.command('hook')
+    .description('git pre-commit hook that keeps the generated files in step with mlops.yaml');
+  hook.command('run')
+    .description('regenerate; exit 1 when files changed so they can be reviewed and staged (the pre-commit entry)')
+    .option('-c, --config <file>', 'config file (default: <root>/mlops.yaml)')
+    .option('--root <dir>', 'project root')
+    .action(async (opts) => setExit(await (await import('./commands/hook.js')).runHookRun({ ...opts, logger: logger() })));
+  hook.command('install')
+    .description('write a plain git pre-commit hook (for teams without pre-commit, husky or lefthook)')
+    .option('-c, --config <file>', 'config file the hook passes on')
+    .option('--root <dir>', 'repository (default: the current folder)')
+    .option('--force', 'replace an existing pre-commit hook that is not ours')
+    .addHelpText('after', '\nExample:\n  $ mlops-jenkins hook install')
+    .action(async (opts) => setExit(await (await import('./commands/hook.js')).runHookInstall({ ...opts, logger: logger() })));
 
   return cli;
 }

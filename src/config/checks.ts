@@ -1,7 +1,10 @@
+import { checkCron } from '../cron/index.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { deployChecks } from './deploy.js';
 import { didYouMean } from './hints.js';
 import type { LoadedConfig } from './load.js';
 import { positionOf } from './positions.js';
+import { positionInValue } from './scalar-offset.js';
 import { loadSchema, type JsonSchema } from './schema.js';
 import { findSecrets } from './secrets.js';
 import { OUTPUT_PATH_FIELDS, outputPathProblem } from './output-paths.js';
@@ -15,8 +18,9 @@ type Visit = (value: unknown, path: Path) => void;
  */
 export function semanticChecks(cfg: LoadedConfig): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (path: Path, message: string, hint?: string, key?: string) => {
-    const pos = positionOf(cfg, path.map(String), key);
+  const report = (path: Path, message: string, hint?: string, key?: string, offset?: number) => {
+    const inside = offset === undefined ? undefined : positionInValue(cfg, path, offset);
+    const pos = inside ?? positionOf(cfg, path.map(String), key);
     out.push(hint ? { file: cfg.file, ...pos, message, hint } : { file: cfg.file, ...pos, message });
   };
   const data = cfg.data as Record<string, unknown>;
@@ -30,19 +34,32 @@ export function semanticChecks(cfg: LoadedConfig): Diagnostic[] {
     if (problem) report(field, problem.message, problem.hint);
   }
   libraryVersion(data, report);
+  deployChecks(data, report);
   for (const [defName, check] of Object.entries(defChecks)) {
     walkDef(data, loadSchema(), defName, (value, path) => {
-      for (const p of check(value)) report(path, p.message, p.hint);
+      for (const p of check(value)) report(path, p.message, p.hint, undefined, p.offset);
     });
   }
   return out;
 }
 
-/** A check for every value whose schema is `$ref: #/$defs/<name>`, wherever it sits. */
-export type DefCheck = (value: unknown) => { message: string; hint?: string }[];
-export const defChecks: Record<string, DefCheck> = {};
+/**
+ * A check for every value whose schema is `$ref: #/$defs/<name>`, wherever it sits. A problem
+ * with an `offset` is reported at that character of the string value.
+ */
+export type DefCheck = (value: unknown) => { message: string; hint?: string; offset?: number }[];
+export const defChecks: Record<string, DefCheck> = {
+  // Jenkins' own cron grammar: ranges, H, aliases, TZ=; errors at the bad token.
+  cron: (value) => {
+    if (typeof value !== 'string') return [];
+    const result = checkCron(value);
+    return result.ok ? [] : result.errors.map((e) => ({
+      message: `invalid Jenkins cron: ${e.message}`, hint: e.hint, offset: e.offset,
+    }));
+  },
+};
 
-type Report = (path: Path, message: string, hint?: string, key?: string) => void;
+type Report = (path: Path, message: string, hint?: string, key?: string, offset?: number) => void;
 
 function uniqueNames(list: unknown, path: Path, what: string, report: Report): void {
   if (!Array.isArray(list)) return;
@@ -62,6 +79,8 @@ const NEEDED_TYPE: Record<string, string[]> = {
   image: ['usernamePassword'],
   registry: ['string'],
   slack: ['string'],
+  webhook: ['string'],
+  analysis: ['string'],
   scm: ['usernamePassword', 'sshUserPrivateKey'],
 };
 

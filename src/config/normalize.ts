@@ -1,5 +1,6 @@
+import { normalizeDeploy, type Deploy } from './deploy.js';
 import type {
-  AgentYaml, CiYaml, CredentialYaml, DeployYaml, EnvironmentYaml, MlopsYaml,
+  AgentYaml, CiYaml, CredentialYaml, EnvironmentYaml, MlopsYaml,
   NotificationsYaml, TrainingYaml, TriggersYaml,
 } from './types.js';
 
@@ -28,7 +29,7 @@ export interface Model {
   ci: CiYaml & { junit: string[] };
   training?: TrainingYaml;
   triggers: TriggersYaml;
-  deploy?: DeployYaml;
+  deploy?: Deploy;
 }
 
 export const DEFAULT_ENVIRONMENTS: EnvironmentYaml[] = [
@@ -39,6 +40,8 @@ export const DEFAULT_ENVIRONMENTS: EnvironmentYaml[] = [
 /** Pure: a schema-valid MlopsYaml to a Config. */
 export function normalize(raw: MlopsYaml, source = 'mlops.yaml'): Config {
   const agent: AgentYaml = raw.agent ?? { label: 'linux' };
+  const environments = raw.environments ?? DEFAULT_ENVIRONMENTS;
+  const state = { dir: '/var/lib/mlops-jenkins', ...raw.state };
   return {
     source,
     project: raw.project,
@@ -50,8 +53,8 @@ export function normalize(raw: MlopsYaml, source = 'mlops.yaml'): Config {
     credentials: raw.credentials ?? {},
     notifications: { onSuccess: true, ...raw.notifications },
     registry: raw.registry ?? { type: 'none' },
-    state: { dir: '/var/lib/mlops-jenkins', ...raw.state },
-    environments: raw.environments ?? DEFAULT_ENVIRONMENTS,
+    state,
+    environments,
     models: raw.models.map((m) => ({
       name: m.name,
       paths: m.paths ?? ['**'],
@@ -59,7 +62,7 @@ export function normalize(raw: MlopsYaml, source = 'mlops.yaml'): Config {
       ci: { junit: [], ...m.ci },
       training: m.training,
       triggers: m.triggers ?? {},
-      deploy: m.deploy,
+      deploy: m.deploy && normalizeDeploy(m.deploy, m.name, environments.map((e) => e.name), state.dir),
     })),
   };
 }

@@ -125,13 +125,136 @@ export interface ImageYaml {
 }
 
 export interface TrainingYaml {
+  fetch?: string;
+  prepare?: string;
   command: string;
+  evaluate?: string;
+  metricsFile?: string;
+  thresholds?: Record<string, { min?: number; max?: number }>;
+  champion?: { metric: string; direction?: 'higher' | 'lower'; minImprovement?: number;
+    alias?: string };
+  agent?: AgentYaml;
+  registeredModel?: string;
+  runIdFile?: string;
+  artifactPath?: string;
+  artifacts?: string;
+  artifactStore?: string;
+  handover?: boolean;
+}
+
+export interface DataTriggerYaml {
+  type: 'path' | 's3' | 'gcs' | 'http' | 'dvc';
+  source: string;
+  poll?: string;
+  gcsTool?: 'auto' | 'gcloud' | 'gsutil';
+  dvcUpdate?: boolean;
+}
+
+export interface MetricTriggerYaml {
+  source: 'prometheus' | 'http' | 'command';
+  url?: string;
+  query?: string;
+  jsonPath?: string;
+  command?: string;
+  threshold: number;
+  direction?: 'below' | 'above';
+  cooldownMinutes?: number;
+  poll?: string;
 }
 
 export interface TriggersYaml {
   schedule?: string;
+  data?: DataTriggerYaml;
+  metric?: MetricTriggerYaml;
+  webhook?: { credential: string };
+  upstream?: { jobs: string[]; threshold?: 'SUCCESS' | 'UNSTABLE' | 'FAILURE' };
+}
+
+export type TargetType = 'local' | 'ssh' | 'docker' | 'kubernetes' | 'helm' | 'sagemaker' | 'vertex' | 'azureml';
+
+/** Every target setting; the schema says which ones each target type takes and needs. */
+export interface TargetSettingsYaml {
+  dir?: string;
+  startCommand?: string;
+  installCommand?: string;
+  host?: string;
+  port?: number;
+  user?: string;
+  image?: string;
+  network?: string;
+  alias?: string;
+  healthCommand?: string;
+  namespace?: string;
+  deployment?: string;
+  container?: string;
+  context?: string;
+  release?: string;
+  chart?: string;
+  chartVersion?: string;
+  valuesFile?: string;
+  tagKey?: string;
+  timeoutSeconds?: number;
+  endpoint?: string;
+  region?: string;
+  roleArn?: string;
+  modelData?: string;
+  instanceType?: string;
+  instanceCount?: number;
+  alarms?: string[];
+  project?: string;
+  modelId?: string;
+  machineType?: string;
+  minReplicas?: number;
+  resourceGroup?: string;
+  workspace?: string;
+  deploymentFile?: string;
+  modelName?: string;
+  credential?: string;
+}
+
+export interface TargetYaml extends TargetSettingsYaml {
+  type: TargetType;
+}
+
+export interface PollYaml {
+  attempts?: number;
+  attemptTimeoutSeconds?: number;
+  intervalSeconds?: number;
+}
+
+export interface AnalysisYaml {
+  provider: 'prometheus' | 'http';
+  url: string;
+  query?: string;
+  field?: string;
+  successCondition: string;
+  failureLimit?: number;
+  count?: number;
+  intervalSeconds?: number;
+  credential?: string;
+}
+
+export interface GatesYaml {
+  metricsFile?: string;
+  thresholds?: string[];
+  perfTest?: {
+    command: string;
+    url?: string;
+    maxP95Ms?: number;
+    maxErrorRate?: number;
+    timeoutMinutes?: number;
+  };
 }
 
 export interface DeployYaml {
-  target: { type: string };
+  target: TargetYaml;
+  /** Per-environment settings merged over `target`, keyed by environment name. */
+  environments?: Record<string, TargetSettingsYaml>;
+  strategy?: 'replace' | 'blue-green' | 'canary';
+  canary?: { steps?: number[]; waitSeconds?: number; analysis?: AnalysisYaml };
+  gates?: GatesYaml;
+  readiness?: PollYaml;
+  healthCheck?: PollYaml & { url?: string; path?: string; expectStatus?: number; expectBody?: string };
+  smokeTest?: PollYaml & { command: string };
+  registeredModel?: string;
 }

@@ -126,3 +126,31 @@ export function* walk(stmts: Statement[], parents: Statement[] = []):
     if (stmt.block) yield* walk(stmt.block, [...parents, stmt]);
   }
 }
+
+/**
+ * True for a method declaration such as `def call(Map args) { ... }` or
+ * `void call(body) { ... }`: a type or `def` (after modifiers), a name, then parameters.
+ */
+export function isMethodDeclaration(stmt: Statement): boolean {
+  if (!stmt.block) return false;
+  const toks = [stmt.first, ...stmt.args].filter((t) => t.type !== 'newline');
+  let i = 0;
+  while (toks[i]?.type === 'ident' && ['public', 'private', 'protected', 'static', 'final',
+    'synchronized'].includes(toks[i]?.text ?? '')) i++;
+  const type = toks[i];
+  const name = toks[i + 1];
+  const paren = toks[i + 2];
+  return type?.type === 'ident' && (type.text === 'def' || type.text === 'void'
+    || /^[A-Z]/.test(type.text)) && name?.type === 'ident' && paren?.text === '(';
+}
+
+/**
+ * The declarative `pipeline { }` of a file: at the top level, or as the body of a top-level
+ * method (a shared-library step that defines a whole pipeline, `def call() { pipeline {...} }`).
+ */
+export function findPipeline(stmts: Statement[]): Statement | undefined {
+  const isPipeline = (s: Statement) => s.name === 'pipeline' && s.block !== undefined
+    && s.args.length === 0;
+  return stmts.find(isPipeline) ?? stmts.filter(isMethodDeclaration)
+    .flatMap((m) => m.block ?? []).find(isPipeline);
+}

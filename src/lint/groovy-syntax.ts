@@ -50,7 +50,8 @@ export async function checkGroovySyntax(
   const lines = run.stdout.split('\n');
   const version = /^version (\S+)$/.exec(lines[0] ?? '')?.[1];
   if (run.code !== 0 || version === undefined) {
-    const detail = (run.error ?? run.stderr.trim().split('\n').slice(0, 3).join(' ')) || 'no output';
+    const detail = (run.error ?? run.stderr.trim().split('\n').slice(0, 3).join(' '))
+      || 'no output';
     return {
       available: false,
       reason: `${runner.command} could not run the syntax check (${detail}); ${installHint}`,

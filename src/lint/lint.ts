@@ -1,7 +1,9 @@
 import { parseGroovy } from './blocks.js';
 import { checkGroovySyntax, type SourceFile } from './groovy-syntax.js';
 import { sortFindings, type Finding } from './finding.js';
-import { validateWithJenkins, JenkinsUnavailable, type JenkinsOptions } from './jenkins-validate.js';
+import {
+  JenkinsUnavailable, validateWithJenkins, type JenkinsOptions,
+} from './jenkins-validate.js';
 import type { LintReport, SkippedCheck } from './report.js';
 import { lintJenkinsfile, rules } from './rules/index.js';
 
@@ -40,9 +42,10 @@ const isDeclarative = (text: string): boolean => parseGroovy(text).statements
   .some((s) => s.name === 'pipeline' && s.block !== undefined && s.args.length === 0);
 
 /**
- * Lints Jenkinsfiles and other pipeline Groovy (every file given is read as Groovy): the offline rules per file, then one Groovy
- * JVM for every file, then (optionally) the Jenkins validator. A file with a Groovy syntax
- * error reports only that error: structure guessed around a missing brace is noise.
+ * Lints Jenkinsfiles and other pipeline Groovy (every file given is read as Groovy): the
+ * offline rules per file, then one Groovy JVM for every file, then (optionally) the Jenkins
+ * validator. A file with a Groovy syntax error reports only that error: structure guessed
+ * around a missing brace is noise.
  */
 export async function lintSources(files: SourceFile[], opts: LintOptions = {}):
   Promise<LintOutcome> {
@@ -53,7 +56,9 @@ export async function lintSources(files: SourceFile[], opts: LintOptions = {}):
   const broken = new Set(syntax.findings.filter((f) => f.rule === 'groovy-syntax')
     .map((f) => f.file));
   const findings: Finding[] = [...syntax.findings, ...(opts.extra ?? [])];
-  for (const f of groovy) if (!broken.has(f.path)) findings.push(...lintJenkinsfile(f.path, f.text));
+  for (const f of groovy) {
+    if (!broken.has(f.path)) findings.push(...lintJenkinsfile(f.path, f.text));
+  }
 
   const report: LintReport = { files: files.map((f) => f.path), findings: [], skipped,
     rules: allRules };

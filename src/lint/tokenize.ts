@@ -23,7 +23,10 @@ export interface Token {
   /** Offset of the token in the source, and of its end (exclusive). */
   start: number;
   end: number;
-  /** For strings: the kind, the literal content (for interpolating strings, the raw body). */
+  /**
+   * For strings: the kind, and the content with escapes resolved (`\n` is a newline); the
+   * `${...}` of an interpolating string stay as written.
+   */
   kind?: StringKind;
   value?: string;
   interpolations?: Interpolation[];
@@ -132,6 +135,10 @@ class Lexer {
     }
   }
 
+  /**
+   * Limitation: a `/` is a division after a value and a regex elsewhere, including at the
+   * start of a line; a division continued from the previous line is read as a regex.
+   */
   private lastSignificant(): Token | undefined {
     for (let i = this.out.length - 1; i >= 0; i--) {
       const t = this.out[i] as Token;
@@ -152,8 +159,7 @@ class Lexer {
       const c = s[this.pos] as string;
       if (single && c === '\n' && kind !== 'slashy') break;
       if (c === '\\' && kind !== 'slashy') {
-        value += s.slice(this.pos, this.pos + 2);
-        this.pos += 2;
+        value += this.unescape();
       } else if (c === '\\' && s[this.pos + 1] === '/') {
         value += '/';
         this.pos += 2;
@@ -166,6 +172,20 @@ class Lexer {
     }
     if (s.startsWith(quote, this.pos)) this.pos += quote.length;
     this.push('string', start, { kind, value, interpolations });
+  }
+
+  /** At a backslash in a quoted string: consumes the escape and returns what it stands for. */
+  private unescape(): string {
+    const s = this.src;
+    const n = s[this.pos + 1] ?? '';
+    if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(this.pos + 2, this.pos + 6))) {
+      this.pos += 6;
+      return String.fromCharCode(parseInt(s.slice(this.pos - 4, this.pos), 16));
+    }
+    this.pos += 2;
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f',
+      '\n': '' };
+    return simple[n] ?? n;
   }
 
   private lexDollarSlashy(): void {
@@ -203,7 +223,7 @@ class Lexer {
       into.push({ expr: s.slice(exprStart, end).trim(), ...this.at(start) });
       return s.slice(start, this.pos);
     }
-    const m = /^\$([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)/.exec(s.slice(start, start + 200));
+    const m = /^\$([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/.exec(s.slice(start, start + 200));
     if (!m) {
       this.pos++;
       return '$';

@@ -3,7 +3,7 @@ import { withMarker } from '../render/marker.js';
 import { renderTemplate } from '../render/templates.js';
 import { cdView, deployable } from './cd.js';
 import { ciView } from './ci.js';
-import { ctView, trainable } from './ct.js';
+import { ctView, pollView, trainable } from './ct.js';
 import { jobsView } from './jobs.js';
 import { planLibrary } from './library.js';
 import { rollbackView } from './rollback.js';
@@ -22,6 +22,8 @@ export async function planFiles(config: Config): Promise<PlannedFile[]> {
   }
   for (const m of trainable(config)) {
     rendered.push([`${dir}/ct/${m.name}.Jenkinsfile`, 'ct.Jenkinsfile', ctView(config, m)]);
+    const poll = pollView(config, m);
+    if (poll) rendered.push([`${dir}/ct/${m.name}.poll.Jenkinsfile`, 'ct-poll.Jenkinsfile', poll]);
   }
   const files: PlannedFile[] = [];
   for (const [path, template, view] of rendered) {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/normalize.js';
 import { deployable } from './cd.js';
-import { trainable } from './ct.js';
+import { ctJobName, ctView, pollJobName, pollView, trainable } from './ct.js';
 
 export interface JobsView {
   folder: string;
@@ -8,7 +8,18 @@ export interface JobsView {
   ci: { name: string; scriptPath: string };
   cd: { name: string; scriptPath: string; models: string[] } | null;
   rollback: { name: string; scriptPath: string; models: string[]; environments: string[] } | null;
-  ct: { name: string; scriptPath: string; cron: string | null }[];
+  ct: CtJob[];
+}
+
+/** A training job, or a poller job, with the triggers the seed declares for it. */
+export interface CtJob {
+  name: string;
+  description: string;
+  scriptPath: string;
+  cron: string | null;
+  webhookCredentialId: string | null;
+  upstream: { projects: string; threshold: string } | null;
+  hasTriggers: boolean;
 }
 
 /**
@@ -28,10 +39,25 @@ export function jobsView(config: Config): JobsView {
     rollback: deployModels.length
       ? { name: `${f}/rollback`, scriptPath: `${dir}/rollback.Jenkinsfile`, models: deployModels, environments: config.environments.map((e) => e.name) }
       : null,
-    ct: trainable(config).map((m) => ({
-      name: `${f}/ct-${m.name}`,
-      scriptPath: `${dir}/ct/${m.name}.Jenkinsfile`,
-      cron: m.triggers.schedule ?? null,
-    })),
+    ct: trainable(config).flatMap((m) => {
+      const t = ctView(config, m).triggers;
+      const jobs: CtJob[] = [{
+        name: ctJobName(config, m),
+        description: `Continuous training of ${m.name}.`,
+        scriptPath: `${dir}/ct/${m.name}.Jenkinsfile`,
+        cron: t?.cron ?? null,
+        webhookCredentialId: t?.webhookCredentialId ?? null,
+        upstream: t?.upstream ?? null,
+        hasTriggers: t !== null,
+      }];
+      const poll = pollView(config, m);
+      if (poll) {
+        jobs.push({ name: pollJobName(config, m),
+          description: `Polls the data and metric of ${m.name}; starts its training job.`,
+          scriptPath: `${dir}/ct/${m.name}.poll.Jenkinsfile`, cron: poll.cron,
+          webhookCredentialId: null, upstream: null, hasTriggers: true });
+      }
+      return jobs;
+    }),
   };
 }

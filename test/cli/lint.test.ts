@@ -9,6 +9,8 @@ const fixtures = relative(process.cwd(), join(import.meta.dirname, '../lint/fixt
 const clean = join(fixtures, 'stage-body.pass.Jenkinsfile');
 const broken = join(fixtures, 'stage-name.fail.Jenkinsfile');
 const warnOnly = join(fixtures, 'param-interpolation.fail.Jenkinsfile');
+// Format and exit-code tests need no JVM: an empty PATH skips the Groovy check (tested once).
+const noJava = { PATH: mkdtempSync(join(tmpdir(), 'nojava-')) };
 
 async function lint(files: string[], opts: LintCommandOptions = {},
   env: NodeJS.ProcessEnv = process.env) {
@@ -29,7 +31,7 @@ describe('mlops-jenkins lint FILE...', () => {
   });
 
   it('exits 0 when only warnings are found', async () => {
-    const r = await lint([warnOnly], { format: 'json' });
+    const r = await lint([warnOnly], { format: 'json' }, noJava);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { summary: unknown; findings: { rule: string }[] };
     expect(json.summary).toEqual({ error: 0, warning: 2, info: 0 });
@@ -37,10 +39,12 @@ describe('mlops-jenkins lint FILE...', () => {
   });
 
   it('writes SARIF 2.1.0 with rule metadata and locations', async () => {
-    const r = await lint([broken], { format: 'sarif' });
+    const r = await lint([broken], { format: 'sarif' }, noJava);
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text)
+      .toMatch(/^skipped groovy-syntax: no groovy or java on PATH/);
     expect(run.tool.driver.rules).toEqual([{ id: 'stage-name',
       shortDescription: { text: 'Every stage has a name, unique in the whole pipeline' } }]);
     expect(run.results).toEqual([expect.objectContaining({ ruleId: 'stage-name', ruleIndex: 0,
@@ -49,7 +53,7 @@ describe('mlops-jenkins lint FILE...', () => {
   });
 
   it('writes JUnit XML: a failing case per finding, a passing case per clean file', async () => {
-    const r = await lint([clean, broken], { format: 'junit' });
+    const r = await lint([clean, broken], { format: 'junit' }, noJava);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('<testsuites name="mlops-jenkins lint" tests="2" failures="1">');
     expect(r.stdout).toContain(`<testcase classname="${clean}" name="lint"/>`);
@@ -58,7 +62,7 @@ describe('mlops-jenkins lint FILE...', () => {
   });
 
   it('says the Groovy check was skipped, and why, without Java', async () => {
-    const r = await lint([clean], {}, { PATH: mkdtempSync(join(tmpdir(), 'nojava-')) });
+    const r = await lint([clean], {}, noJava);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^skipped groovy-syntax: no groovy or java on PATH; install/m);
   });
@@ -83,7 +87,7 @@ describe('mlops-jenkins lint --jenkins-url', () => {
     jenkins = await startFakeJenkins();
   });
   afterAll(() => jenkins.close());
-  const creds = { PATH: process.env.PATH, JENKINS_USER: fakeUser, JENKINS_TOKEN: fakeToken };
+  const creds = { ...noJava, JENKINS_USER: fakeUser, JENKINS_TOKEN: fakeToken };
 
   it("reports Jenkins' verdict beside ours", async () => {
     const r = await lint([clean], { jenkinsUrl: jenkins.url }, creds);

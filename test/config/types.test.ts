@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MlopsYaml } from '../../src/config/types.js';
+import type { MlopsYaml, TargetSettingsYaml } from '../../src/config/types.js';
 import { loadSchema, type JsonSchema } from '../../src/config/schema.js';
 
 /**
@@ -8,6 +8,16 @@ import { loadSchema, type JsonSchema } from '../../src/config/schema.js';
  * the property paths the schema defines (so neither side has a key the other lacks).
  * Adding a schema property means adding it to the types and to a sample.
  */
+/** One value for every target setting; the schema lets each target type take a subset. */
+const allTargetSettings: TargetSettingsYaml = {
+  dir: '/d', startCommand: 's', installCommand: 'i', host: 'h', port: 22, user: 'u', image: 'i',
+  network: 'n', alias: 'a', healthCommand: 'h', namespace: 'n', deployment: 'd', container: 'c',
+  context: 'c', release: 'r', chart: 'c', chartVersion: '1', valuesFile: 'v.yaml', tagKey: 'image.tag',
+  timeoutSeconds: 300, endpoint: 'e', region: 'r', roleArn: 'arn', modelData: 's3://m', instanceType: 'ml.m5',
+  instanceCount: 1, alarms: ['a'], project: 'p', modelId: 'm', machineType: 'n1', minReplicas: 1,
+  resourceGroup: 'rg', workspace: 'ws', deploymentFile: 'd.yml', modelName: 'm', credential: 'c',
+};
+
 const samples: MlopsYaml[] = [
   {
     version: 1,
@@ -45,9 +55,55 @@ const samples: MlopsYaml[] = [
           setup: 's', lint: 'l', unitTests: 'u', integrationTests: 'i', dataChecks: 'd', junit: ['r'],
           image: { name: 'i', dockerfile: 'D', context: '.', credential: 'r', pushBranches: ['main'] },
         },
-        training: { command: 'python train.py' },
-        triggers: { schedule: 'H * * * *' },
-        deploy: { target: { type: 'docker' } },
+        training: {
+          fetch: 'f', prepare: 'p', command: 'python train.py', evaluate: 'e',
+          metricsFile: 'm.json', thresholds: { auc: { min: 0.8, max: 1 } },
+          champion: { metric: 'auc', direction: 'higher', minImprovement: 0, alias: 'champion' },
+          agent: {
+            label: 'gpu',
+            docker: { image: 'python', label: 'docker', args: '' },
+            kubernetes: {
+              image: 'python', cpu: '1', memory: '1Gi', gpu: 1, gpuResource: 'nvidia.com/gpu',
+              nodeSelector: { k: 'v' }, serviceAccount: 'sa', namespace: 'ns',
+            },
+          },
+          registeredModel: 'm', runIdFile: 'r', artifactPath: 'model', artifacts: 'out',
+          artifactStore: 's3://b/p', handover: true,
+        },
+        triggers: {
+          schedule: 'H * * * *',
+          data: { type: 's3', source: 's3://b/p', poll: 'H/15 * * * *', gcsTool: 'auto',
+            dvcUpdate: false },
+          metric: { source: 'prometheus', url: 'http://p', query: 'q', jsonPath: 'a.b',
+            command: 'c', threshold: 1, direction: 'below', cooldownMinutes: 60, poll: '@hourly' },
+          webhook: { credential: 'hook' },
+          upstream: { jobs: ['x'], threshold: 'SUCCESS' },
+        },
+        deploy: {
+          target: { type: 'kubernetes', ...allTargetSettings },
+          environments: { prod: allTargetSettings },
+          strategy: 'canary',
+          canary: {
+            steps: [10, 50],
+            waitSeconds: 60,
+            analysis: {
+              provider: 'prometheus', url: 'http://p', query: 'q', field: 'f', successCondition: 'result < 1',
+              failureLimit: 1, count: 3, intervalSeconds: 60, credential: 'm',
+            },
+          },
+          gates: {
+            metricsFile: 'm.json',
+            thresholds: ['auc >= 0.8'],
+            perfTest: { command: 'k6 run', url: 'http://u', maxP95Ms: 200, maxErrorRate: 0.01, timeoutMinutes: 5 },
+          },
+          readiness: { attempts: 1, attemptTimeoutSeconds: 1, intervalSeconds: 1 },
+          healthCheck: {
+            url: 'http://u', path: '/h', expectStatus: 200, expectBody: 'ok',
+            attempts: 1, attemptTimeoutSeconds: 1, intervalSeconds: 1,
+          },
+          smokeTest: { command: 'c', attempts: 1, attemptTimeoutSeconds: 1, intervalSeconds: 1 },
+          registeredModel: 'm',
+        },
       },
     ],
   },

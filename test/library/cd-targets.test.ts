@@ -184,6 +184,12 @@ beforeAll(async () => {
     scenario(`${type} deploy`, c, false),
     scenario(`${type} rollback`, c, true),
   ]);
+  // Every readiness attempt times out (the 1st and 2nd timeout calls): the deploy is aborted
+  // by its timeouts, and the rollback must still run.
+  const aborted = scenario('kubernetes aborted', cases.kubernetes!, false);
+  aborted.timeouts = [1, 2];
+  aborted.script = aborted.script.replace("readiness: [attempts: 3", "readiness: [attempts: 2");
+  scenarios.push(aborted);
   for (const r of await runScenarios(scenarios)) results[r.name] = r;
 }, 120_000);
 
@@ -361,6 +367,21 @@ describe.each(Object.keys(cases))('%s target through fakes', (type) => {
     expect(r.error).toMatch(messages[type]!);
     expect(r.error).toMatch(/^Deploy of fraud 2 to production failed \(.*\); rolled back to 1$/);
     expect(stable(fakes[`${type} rollback`]!.lines())).toEqual(expected[`${type} rollback`]);
+  });
+});
+
+describe('a deploy aborted by its timeouts', () => {
+  it('still rolls back, and the failure names both versions', () => {
+    const r = results['kubernetes aborted']!;
+    expect(r.result).toBe('FAILURE');
+    expect(r.error).toBe('Deploy of fraud 2 to production failed (readiness failed: Timeout has been exceeded); rolled back to 1');
+    expect(r.calls.filter((c) => c.step === 'timeout').map((c) => c.fired ?? false)).toEqual([true, true, false]);
+    expect(stable(fakes['kubernetes aborted']!.lines())).toEqual([
+      'kubectl --namespace ml set image deployment/fraud fraud=registry.example.com/fraud:2',
+      'kubectl --namespace ml annotate deployment/fraud --overwrite kubernetes.io/change-cause=mlops: fraud 2 (7)',
+      'kubectl --namespace ml rollout undo deployment/fraud',
+      'kubectl --namespace ml rollout status deployment/fraud --timeout=60s',
+    ]);
   });
 });
 

@@ -47,6 +47,14 @@ describe('offline Jenkinsfile rules', () => {
     expect(lintJenkinsfile(`${id}.pass.Jenkinsfile`, read(`${id}.pass.Jenkinsfile`))).toEqual([]);
   });
 
+  it('checks a pipeline defined by a shared-library step like a Jenkinsfile', () => {
+    const step = (agent: string) => `def call(Map cfg = [:]) {\n  pipeline {\n${agent}`
+      + "    stages { stage('Build') { steps { sh 'make' } } }\n  }\n}\n";
+    expect(lintJenkinsfile('vars/mlopsPipeline.groovy', step('    agent any\n'))).toEqual([]);
+    expect(lintJenkinsfile('vars/mlopsPipeline.groovy', step('')).map((f) =>
+      `${f.rule}:${f.line}`)).toEqual(['required-section:2']);
+  });
+
   it('reports the column of the offending token', () => {
     const [f] = lintJenkinsfile('J', read('stage-name.fail.Jenkinsfile'));
     expect(f).toMatchObject({ rule: 'stage-name', line: 7, col: 15, severity: 'error' });

@@ -80,7 +80,7 @@ pipelineJob('churn/rollback') {
 }
 
 pipelineJob('churn/ct-churn') {
-  description('Continuous training.')
+  description('Continuous training of churn.')
   properties {
     disableConcurrentBuilds()
     pipelineTriggers {

@@ -80,13 +80,13 @@ pipelineJob('risk-platform/rollback') {
 }
 
 pipelineJob('risk-platform/ct-fraud') {
-  description('Continuous training.')
+  description('Continuous training of fraud.')
   properties {
     disableConcurrentBuilds()
     pipelineTriggers {
       triggers {
         cron {
-          spec('H H(0-5) * * *')
+          spec('H H(0-5) * * 0')
         }
       }
     }
@@ -108,14 +108,53 @@ pipelineJob('risk-platform/ct-fraud') {
   }
 }
 
+pipelineJob('risk-platform/poll-ct-fraud') {
+  description('Polls the data and metric of fraud; starts its training job.')
+  properties {
+    disableConcurrentBuilds()
+    pipelineTriggers {
+      triggers {
+        cron {
+          spec('H/20 * * * *\nH/30 * * * *')
+        }
+      }
+    }
+  }
+  definition {
+    cpsScm {
+      scm {
+        git {
+          remote {
+            url('https://git.example.com/ml/risk-platform.git')
+            credentials('git-readonly')
+          }
+          branch('main')
+        }
+      }
+      scriptPath('jenkins/ct/fraud.poll.Jenkinsfile')
+      lightweight(true)
+    }
+  }
+}
+
 pipelineJob('risk-platform/ct-recsys') {
-  description('Continuous training.')
+  description('Continuous training of recsys.')
   properties {
     disableConcurrentBuilds()
     pipelineTriggers {
       triggers {
         cron {
           spec('TZ=Europe/Paris\nH 1 * * 6')
+        }
+        genericTrigger {
+          tokenCredentialId('recsys-retrain-token')
+          causeString('Webhook')
+          printContributedVariables(false)
+          printPostContent(false)
+        }
+        upstream {
+          upstreamProjects('risk-platform/features-nightly')
+          threshold('SUCCESS')
         }
       }
     }
@@ -138,7 +177,7 @@ pipelineJob('risk-platform/ct-recsys') {
 }
 
 pipelineJob('risk-platform/ct-forecast') {
-  description('Continuous training.')
+  description('Continuous training of forecast.')
   properties {
     disableConcurrentBuilds()
     pipelineTriggers {

@@ -77,7 +77,7 @@ pipelineJob('demand/rollback') {
 }
 
 pipelineJob('demand/ct-demand') {
-  description('Continuous training.')
+  description('Continuous training of demand.')
   properties {
     disableConcurrentBuilds()
     pipelineTriggers {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { planProject } from '../../generate.js';
+import { runCodeNarc } from '../../lint/codenarc.js';
 import { driftFindings } from '../../lint/drift.js';
 import { hasErrors } from '../../lint/finding.js';
 import { formatJson } from '../../lint/format/json.js';
@@ -20,6 +21,8 @@ export interface LintCommandOptions {
   jenkinsUrl?: string;
   config?: string;
   root?: string;
+  /** Also run CodeNarc through npm-groovy-lint (must be on PATH). */
+  codenarc?: boolean;
   logger?: Logger;
 }
 
@@ -56,11 +59,21 @@ export async function runLint(files: string[], opts: LintCommandOptions,
     const jenkins = jenkinsOptions(opts.jenkinsUrl, io.env);
     const input = files.length > 0 ? { sources: await readSources(files) }
       : await generatedSources(opts);
+    const extra = [...(input.drift?.findings ?? [])];
+    if (opts.codenarc) {
+      const cn = await runCodeNarc(input.sources.map((f) => f.path), io.env);
+      if (!cn.available) {
+        throw new UsageError(`--codenarc: ${cn.reason}`, 'install it, or drop --codenarc');
+      }
+      extra.push(...cn.findings);
+    }
     const { report, jenkinsError } = await lintSources(input.sources,
-      { env: io.env, jenkins, extra: input.drift?.findings });
+      { env: io.env, jenkins, extra });
     report.diffs = input.drift?.diffs;
     io.stdout(render(report, format));
-    if (format !== 'text') for (const s of report.skipped) io.stderr(`skipped ${s.check}: ${s.reason}\n`);
+    if (format !== 'text') {
+      for (const s of report.skipped) io.stderr(`skipped ${s.check}: ${s.reason}\n`);
+    }
     if (jenkinsError) {
       io.stderr(`error: ${jenkinsError.message}\nhint: ${jenkinsError.hint}\n`);
       return 2;
@@ -108,13 +121,15 @@ function parseFormat(value: string | undefined): Format {
   return f as Format;
 }
 
-function jenkinsOptions(url: string | undefined, env: NodeJS.ProcessEnv): JenkinsOptions | undefined {
+function jenkinsOptions(url: string | undefined, env: NodeJS.ProcessEnv):
+  JenkinsOptions | undefined {
   if (url === undefined) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new UsageError(`--jenkins-url "${url}" is not a URL`, 'e.g. --jenkins-url https://ci.example.com/');
+    throw new UsageError(`--jenkins-url "${url}" is not a URL`,
+      'e.g. --jenkins-url https://ci.example.com/');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new UsageError(`--jenkins-url must be http or https, got ${parsed.protocol}`,

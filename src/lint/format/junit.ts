@@ -12,15 +12,17 @@ const xml = (s: string): string => s
 export function formatJunit(report: LintReport): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const shown = report.findings.filter((f) => f.severity !== 'info');
-  out.push(`<testsuites name="mlops-jenkins lint" tests="${report.files.reduce((n, file) =>
-    n + Math.max(1, shown.filter((f) => f.file === file).length), 0)}" failures="${shown.length}">`);
+  const tests = report.files.reduce((n, file) =>
+    n + Math.max(1, shown.filter((f) => f.file === file).length), 0);
+  out.push(`<testsuites name="mlops-jenkins lint" tests="${tests}" failures="${shown.length}">`);
   for (const file of report.files) {
     const mine = shown.filter((f) => f.file === file);
     out.push(`  <testsuite name="${xml(file)}" tests="${Math.max(1, mine.length)}" `
       + `failures="${mine.length}">`);
     if (mine.length === 0) out.push(`    <testcase classname="${xml(file)}" name="lint"/>`);
     for (const f of mine) {
-      out.push(`    <testcase classname="${xml(file)}" name="${xml(`${f.rule} at ${f.line}:${f.col}`)}">`,
+      const name = xml(`${f.rule} at ${f.line}:${f.col}`);
+      out.push(`    <testcase classname="${xml(file)}" name="${name}">`,
         `      <failure type="${xml(f.rule)}" message="${xml(f.message)}">`
         + `${xml(`${f.file}:${f.line}:${f.col}: ${f.severity}: ${f.message}\nhint: ${f.hint}`)}`
         + '</failure>',

@@ -1,4 +1,4 @@
-import { parseGroovy } from '../blocks.js';
+import { findPipeline, parseGroovy } from '../blocks.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { postCondition, whenCondition } from './conditions.js';
 import { cronRule, envVarName } from './environment.js';
@@ -25,8 +25,7 @@ export const rules: readonly Rule[] = [
 export function lintJenkinsfile(file: string, text: string, only: readonly Rule[] = rules):
   Finding[] {
   const parsed = parseGroovy(text);
-  const pipeline = parsed.statements.find((s) => s.name === 'pipeline' && s.block
-    && s.args.length === 0);
+  const pipeline = findPipeline(parsed.statements);
   const ctx = { file, parsed, pipeline };
   return sortFindings(only.flatMap((r) => r.check(ctx)));
 }

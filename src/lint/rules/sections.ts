@@ -38,7 +38,8 @@ export interface ScopedSection {
  * `parallel` or a matrix's `stages`) and every matrix, calling `visit` for each section.
  */
 export function visitSections(pipeline: Statement, visit: (s: ScopedSection) => void): void {
-  const walkOwner = (owner: Statement, scope: Scope, stagePath: Statement[], inParallel: boolean) => {
+  const walkOwner = (owner: Statement, scope: Scope, stagePath: Statement[],
+    inParallel: boolean) => {
     for (const stmt of owner.block ?? []) {
       visit({ scope, stmt, owner, stagePath, inParallel });
       const nestedParallel = inParallel || stmt.name === 'parallel' || stmt.name === 'matrix';

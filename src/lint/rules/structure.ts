@@ -1,4 +1,4 @@
-import { walk } from '../blocks.js';
+import { isMethodDeclaration, walk } from '../blocks.js';
 import type { Finding } from '../finding.js';
 import { allowedIn, mustNotBeEmpty, stageBodies, stagesOf, visitSections } from './sections.js';
 import { report, type Rule } from './types.js';
@@ -12,7 +12,10 @@ export const pipelineTopLevel: Rule = {
     let top = 0;
     for (const { stmt, parents } of walk(ctx.parsed.statements)) {
       if (stmt.name !== 'pipeline' || !stmt.block || stmt.args.length > 0) continue;
-      if (parents.length > 0) {
+      // A library step may define the whole pipeline: `def call() { pipeline { ... } }`.
+      const inMethod = parents.length === 1 && parents[0] !== undefined
+        && isMethodDeclaration(parents[0]);
+      if (parents.length > 0 && !inMethod) {
         out.push(report(ctx, this, stmt, 'pipeline block must be at the top level, not within '
           + `\`${parents[parents.length - 1]?.name || 'a'}\` block`,
           'move `pipeline { }` out of the enclosing block (a scripted `node { }` cannot hold a '
@@ -55,10 +58,20 @@ export const requiredSection: Rule = {
 export const stageBody: Rule = {
   id: 'stage-body',
   severity: 'error',
-  summary: 'Each stage has exactly one of `steps`, `stages`, `parallel` or `matrix`',
+  summary: 'Each stage has exactly one of `steps`, `stages`, `parallel` or `matrix`; '
+    + '`stages` and `parallel` hold only stages',
   check(ctx) {
     if (!ctx.pipeline) return [];
     const out: Finding[] = [];
+    visitSections(ctx.pipeline, ({ stmt }) => {
+      if (stmt.name !== 'stages' && stmt.name !== 'parallel') return;
+      for (const item of stmt.block ?? []) {
+        if (item.name !== 'stage') {
+          out.push(report(ctx, this, item, `expected a stage in \`${stmt.name}\`, found `
+            + `\`${item.name || item.first.text}\``, "wrap it: `stage('name') { steps { ... } }`"));
+        }
+      }
+    });
     for (const { stage } of stagesOf(ctx.pipeline)) {
       const bodies = (stage.block ?? []).filter((s) =>
         (stageBodies as readonly string[]).includes(s.name));
@@ -81,7 +94,8 @@ export const stageBody: Rule = {
 export const directivePlacement: Rule = {
   id: 'directive-placement',
   severity: 'error',
-  summary: 'Sections and directives only where Jenkins allows them, each at most once',
+  summary: 'Sections and directives only where Jenkins allows them; sections, options and '
+    + 'triggers at most once',
   check(ctx) {
     if (!ctx.pipeline) return [];
     const out: Finding[] = [];
@@ -107,6 +121,17 @@ export const directivePlacement: Rule = {
           `merge the two \`${stmt.name}\` blocks into one`));
       }
       names.add(stmt.name);
+      // Jenkins also rejects the same option or trigger twice (`Duplicate trigger name`).
+      if (stmt.name === 'options' || stmt.name === 'triggers') {
+        const inner = new Set<string>();
+        for (const item of stmt.block ?? []) {
+          if (item.name && inner.has(item.name)) {
+            out.push(report(ctx, this, item, `duplicate ${stmt.name === 'options' ? 'option'
+              : 'trigger'} \`${item.name}\``, 'keep one; a cron spec can hold several lines'));
+          }
+          inner.add(item.name);
+        }
+      }
     });
     return out;
   },

@@ -21,7 +21,8 @@ def call(Map args) {
             step = 'health check'
             healthCheck(cfg, ctx)
         }
-        if (cfg.strategy == 'canary') {
+        // SageMaker runs its canary itself (blue/green update with alarms); the others step here.
+        if (cfg.strategy == 'canary' && cfg.target.type != 'sagemaker') {
             for (def weight : (List) cfg.canary.steps) {
                 step = "canary ${weight}%"
                 mlopsTarget(cfg.target, 'traffic', ctx, [MLOPS_WEIGHT: weight])
