@@ -8,6 +8,7 @@ import { planFiles } from './plan/index.js';
 import type { PlannedFile } from './plan/types.js';
 import { computeChanges, type Change } from './write/changes.js';
 import { readManifest } from './write/manifest.js';
+import { checkCollisions } from './write/collisions.js';
 
 export interface ProjectOptions {
   /** Project root; generated paths are relative to it. Default: the config's folder. */
@@ -41,6 +42,7 @@ export async function loadProject(opts: ProjectOptions): Promise<Project> {
 export async function planProject(opts: ProjectOptions): Promise<Project & { planned: PlannedFile[]; changes: Change[] }> {
   const project = await loadProject(opts);
   const planned = await planFiles(project.config);
+  checkCollisions(planned, project.config.source);
   const manifest = await readManifest(project.root);
   const changes = await computeChanges(project.root, planned, manifest, project.config.source);
   return { ...project, planned, changes };

@@ -7,6 +7,7 @@ import { positionOf } from './positions.js';
 import { positionInValue } from './scalar-offset.js';
 import { loadSchema, type JsonSchema } from './schema.js';
 import { findSecrets } from './secrets.js';
+import { OUTPUT_PATH_FIELDS, outputPathProblem } from './output-paths.js';
 
 type Path = (string | number)[];
 type Visit = (value: unknown, path: Path) => void;
@@ -27,6 +28,11 @@ export function semanticChecks(cfg: LoadedConfig): Diagnostic[] {
   uniqueNames(data.models, ['models'], 'model', report);
   uniqueNames(data.environments, ['environments'], 'environment', report);
   credentialReferences(data, report);
+  for (const field of OUTPUT_PATH_FIELDS) {
+    const value = (data[field[0]!] as Record<string, unknown> | undefined)?.[field[1]!];
+    const problem = typeof value === 'string' ? outputPathProblem(field, value) : undefined;
+    if (problem) report(field, problem.message, problem.hint);
+  }
   libraryVersion(data, report);
   deployChecks(data, report);
   for (const [defName, check] of Object.entries(defChecks)) {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import {
   LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node,
 } from 'yaml';
@@ -34,12 +34,39 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
       'run `mlops-jenkins init` to create one, or pass -c PATH',
     );
   }
-  if (size > MAX_CONFIG_BYTES) {
-    throw new UserError('config rejected', [
-      at(file, 1, 1, `file is ${size} bytes; the limit is ${MAX_CONFIG_BYTES}`, 'mlops.yaml describes pipelines, not data: move large content to files it references'),
-    ]);
+  const tooBig = (bytes: number) => new UserError('config rejected', [
+    at(file, 1, 1, `file is ${bytes} bytes; the limit is ${MAX_CONFIG_BYTES}`, 'mlops.yaml describes pipelines, not data: move large content to files it references'),
+  ]);
+  if (size > MAX_CONFIG_BYTES) throw tooBig(size);
+  const bytes = await readCapped(file);
+  // The size can change between stat and read (or be unknown, as in /proc): the cap holds anyway.
+  if (bytes.length > MAX_CONFIG_BYTES) throw tooBig(bytes.length);
+  return parseConfigText(file, bytes);
+}
+
+/** Reads at most one byte more than the limit; a read failure is the user's to fix. */
+async function readCapped(file: string): Promise<Uint8Array> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, length, buf.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buf.length) break;
+    }
+    return buf.subarray(0, length);
+  } catch (err) {
+    throw new UserError(
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+      [],
+      'check that the file is readable by this user',
+    );
+  } finally {
+    await handle?.close();
   }
-  return parseConfigText(file, await readFile(file));
 }
 
 /** Pure: bytes to a parsed YAML document, or a UserError listing every problem found. */

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { UserError } from '../diagnostics.js';
 import { hasMarker } from '../render/marker.js';
 import type { PlannedFile } from '../plan/types.js';
 import { MANIFEST_PATH, renderManifest, sha256, type Manifest } from './manifest.js';
@@ -26,7 +27,7 @@ export async function computeChanges(root: string, planned: PlannedFile[], manif
   wanted.set(MANIFEST_PATH, renderManifest(Object.fromEntries(planned.map((f) => [f.path, sha256(f.content)])), source));
   for (const [path, after] of wanted) {
     const target = await safeTarget(root, path);
-    const before = await readText(target);
+    const before = await readText(target, path);
     const action: Action = before === null ? 'create' : before === after ? 'unchanged' : 'update';
     changes.push({
       path, action, target, before, after,
@@ -37,7 +38,7 @@ export async function computeChanges(root: string, planned: PlannedFile[], manif
   for (const path of Object.keys(manifest.files).sort()) {
     if (wanted.has(path)) continue;
     const target = await safeTarget(root, path);
-    const before = await readText(target);
+    const before = await readText(target, path);
     if (before === null) continue;
     changes.push({
       path, action: 'delete', target, before, after: null,
@@ -48,11 +49,15 @@ export async function computeChanges(root: string, planned: PlannedFile[], manif
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function readText(path: string): Promise<string | null> {
+async function readText(target: string, path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(target, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR' || code === 'ENOTDIR') {
+      throw new UserError(`cannot write ${path}: ${code === 'EISDIR' ? 'a folder is in the way' : 'a file stands where a folder is needed'}`, [], 'move it away, or change output.dir, output.ciJenkinsfile or library.path');
+    }
     throw err;
   }
 }

@@ -102,6 +102,16 @@ const rows: Row[] = [
   ["path escape: ci.image.dockerfile ..", BASE + "    ci:\n      image:\n        name: x/y\n        dockerfile: ../Dockerfile\n", '10:21', "models.0.ci.image.dockerfile: \"../Dockerfile\" leaves the repository through `..`; it must stay inside it", "A path relative to the repository root, without `..`."],
   ["path escape: ci.image.context absolute", BASE + "    ci:\n      image:\n        name: x/y\n        context: /\n", '10:18', "models.0.ci.image.context: \"/\" is absolute; write it relative to the repository root", "A path relative to the repository root, without `..`."],
   ["path escape: ci.image.context Windows", BASE + "    ci:\n      image:\n        name: x/y\n        context: \"C:\\\\x\"\n", '10:18', "models.0.ci.image.context: \"C:\\\\x\" uses `\\`; write folders with `/`, relative to the repository root", "A path relative to the repository root, without `..`."],
+  ["output inside .git", BASE + "output:\n  dir: .git/hooks\n", '8:8', "output.dir: \".git/hooks\" is inside .git", "generated files belong in the work tree; choose a folder such as jenkins"],
+  ["output inside .mlops-jenkins", BASE + "output:\n  ciJenkinsfile: .mlops-jenkins/manifest.json\n", '8:18', "output.ciJenkinsfile: \".mlops-jenkins/manifest.json\" is inside .mlops-jenkins", "that folder holds the manifest of generated files; choose another"],
+  ["CI Jenkinsfile named over the config", BASE + "output:\n  ciJenkinsfile: mlops.yaml\n", '8:18', "output.ciJenkinsfile: \"mlops.yaml\" is not named like a Jenkinsfile", "name it Jenkinsfile, <name>.Jenkinsfile or <name>.groovy"],
+  ["CI Jenkinsfile given as a folder", BASE + "output:\n  ciJenkinsfile: ci/\n", '8:18', "output.ciJenkinsfile: \"ci/\" names a folder, not a file", "give the file name, e.g. Jenkinsfile or ci/Jenkinsfile"],
+  ["output path spelled with ./", BASE + "output:\n  ciJenkinsfile: ./Jenkinsfile\n", '8:18', "output.ciJenkinsfile: \"./Jenkinsfile\" has an empty or `.` segment", "write the path plainly from the repository root, e.g. ci/jenkins (no ./ and no //)"],
+  ["library path with //", BASE + "library:\n  path: jenkins//lib\n", '8:9', "library.path: \"jenkins//lib\" has an empty or `.` segment", "write the path plainly from the repository root, e.g. ci/jenkins (no ./ and no //)"],
+  ["bad cron: minute out of range", BASE + "    training:\n      command: python t.py\n    triggers:\n      schedule: \"61 * * * *\"\n", '10:18', "invalid Jenkins cron: minute 61 is out of range", "a minute is between 0 and 59"],
+  ["bad cron: too few fields", BASE + "    training:\n      command: python t.py\n    triggers:\n      schedule: \"H H H\"\n", '10:18', "invalid Jenkins cron: 3 fields where Jenkins needs five", "write five fields: minute hour day-of-month month day-of-week, e.g. \"H 3 * * 1\""],
+  ["unknown deploy target type", BASE + "    deploy:\n      target:\n        type: heroku\n", '9:15', "models.0.deploy.target.type: \"heroku\" is not allowed", "use one of: local, ssh, docker, kubernetes, helm, sagemaker, vertex, azureml"],
+  ["missing target settings", BASE + "    deploy:\n      target:\n        type: kubernetes\n", '8:7', "missing required key \"deployment\" in models.0.deploy.target", "Name of the Deployment whose image is set. example: \"fraud-api\""],
   ["control character in a value", "version: 1\nproject: \"de\\amo\"\nscm:\n  url: u\nmodels:\n  - name: churn\n", '2:10', "project: \"de\\u0007mo\" has \"\\u0007\"; try \"de-mo\"", "Lower-case letters, digits and dashes, starting with a letter or digit (a valid Jenkins job name and Kubernetes label)."],
   ["invalid UTF-8", bytes('version: 1\nproject: d\n', [0xff, 0xfe, 0x0a]), '3:1', "invalid UTF-8 byte 0xff", "save the file as UTF-8"],
   ["Latin-1 encoded file", Buffer.from('version: 1\nproject: caf\u00e9\n', 'latin1'), '2:13', "invalid UTF-8 byte 0xe9", "save the file as UTF-8"],
@@ -183,9 +193,11 @@ describe('bad-input catalogue: exit 2, exact message and location, nothing writt
     expect(listTree(dir)).toEqual([]);
   });
 
-  // Rows whose checks live in sections other branches own; each names its row.
-  it.todo('bad cron: `schedule: "61 * * * *"` (needs the cron check of the CT section)');
-  it.todo('bad cron: `schedule: "H H H"` with too few fields (needs the CT cron check)');
-  it.todo('unknown target: `deploy.target.type: heroku` (needs the CD target enum)');
-  it.todo('missing target settings: `type: kubernetes` without its settings (needs the CD schema)');
+  it.skipIf(process.platform !== 'linux')('config that fails to read (EIO)', async () => {
+    // stat calls /proc/self/mem a regular file, but reading it at offset 0 fails.
+    const dir = tempDir('bad-input-');
+    const r = await runCli(['validate', '-c', '/proc/self/mem'], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot read \S*proc\/self\/mem: EIO\n  hint: check that the file is readable by this user$/);
+  });
 });

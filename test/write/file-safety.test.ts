@@ -66,6 +66,28 @@ describe('output paths stay inside the project root', () => {
   });
 });
 
+describe('outputs that would overwrite each other or a folder', () => {
+  it('two outputs on one path stop the run before anything is written', async () => {
+    const dir = tempDir('file-safety-');
+    writeFileSync(join(dir, 'mlops.yaml'), `${minimal}output:\n  ciJenkinsfile: jenkins/jobs.groovy\n`);
+    const r = await runCli(['generate', '--force'], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe('error: output paths collide: jenkins/jobs.groovy would be generated twice, or over another generated file\n'
+      + '  hint: change output.dir, output.ciJenkinsfile or library.path so every generated file has its own place');
+    expect(listTree(dir)).toEqual(['mlops.yaml']);
+  });
+
+  it('a folder where a generated file goes is a user error, not a crash', async () => {
+    const dir = tempDir('file-safety-');
+    writeFileSync(join(dir, 'mlops.yaml'), minimal);
+    mkdirSync(join(dir, 'Jenkinsfile'));
+    const r = await runCli(['generate', '--force'], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe('error: cannot write Jenkinsfile: a folder is in the way\n  hint: move it away, or change output.dir, output.ciJenkinsfile or library.path');
+    expect(listTree(dir)).toEqual(['mlops.yaml']);
+  });
+});
+
 describe('files without the marker and hand edits', () => {
   it('a manifest-listed file that lost its marker is not deleted without --force', async () => {
     const dir = tempDir('file-safety-');
