@@ -13,6 +13,8 @@ export interface Config {
   library: { name: string; version?: string; source: 'repo' | 'global'; path: string };
   output: { dir: string; ciJenkinsfile: string };
   agent: AgentYaml;
+  /** Runs gates, deploys and rollbacks; needs the targets' tools. */
+  deployAgent: AgentYaml;
   timeouts: { ci: number; cd: number; ct: number; approval: number };
   credentials: Record<string, CredentialYaml>;
   notifications: NotificationsYaml & { onSuccess: boolean };
@@ -49,6 +51,7 @@ export function normalize(raw: MlopsYaml, source = 'mlops.yaml'): Config {
     library: { name: 'mlops', source: 'repo', path: 'jenkins/library', ...raw.library },
     output: { dir: 'jenkins', ciJenkinsfile: 'Jenkinsfile', ...raw.output },
     agent,
+    deployAgent: raw.deployAgent ?? agent,
     timeouts: { ci: 60, cd: 120, ct: 360, approval: 1440, ...raw.timeouts },
     credentials: raw.credentials ?? {},
     notifications: { onSuccess: true, ...raw.notifications },

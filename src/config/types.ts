@@ -10,6 +10,7 @@ export interface MlopsYaml {
   library?: LibraryYaml;
   output?: OutputYaml;
   agent?: AgentYaml;
+  deployAgent?: AgentYaml;
   timeouts?: TimeoutsYaml;
   credentials?: Record<string, CredentialYaml>;
   notifications?: NotificationsYaml;

@@ -107,7 +107,7 @@ export function cdView(config: Config): CdView {
     ),
     gates,
     hasGates: Object.values(gates).some((g) => g !== null),
-    agent: agentBlock(config.agent, 6),
+    agent: agentBlock(config.deployAgent, 6),
     environments: config.environments.map((e, i) => ({
       name: e.name,
       approveStage: `Approve ${e.name}`,

@@ -25,6 +25,6 @@ export function rollbackView(config: Config): RollbackView {
     rollback: Object.fromEntries(
       models.map((m) => [m.name, Object.fromEntries(envNames.map((e) => [e, rollbackArgs(config, m, e)]))]),
     ),
-    agent: agentBlock(config.agent, 6),
+    agent: agentBlock(config.deployAgent, 6),
   };
 }

@@ -33,6 +33,14 @@ const samples: MlopsYaml[] = [
         nodeSelector: { k: 'v' }, serviceAccount: 'sa', namespace: 'ns',
       },
     },
+    deployAgent: {
+      label: 'deploy',
+      docker: { image: 'kubectl', label: 'docker', args: '' },
+      kubernetes: {
+        image: 'kubectl', cpu: '1', memory: '1Gi', gpu: 0, gpuResource: 'nvidia.com/gpu',
+        nodeSelector: { k: 'v' }, serviceAccount: 'sa', namespace: 'ns',
+      },
+    },
     timeouts: { ci: 1, cd: 1, ct: 1, approval: 1 },
     credentials: { git: { id: 'g', type: 'usernamePassword' } },
     notifications: { slack: { channel: '#c', credential: 's' }, email: { to: ['a@b.c'] }, onSuccess: true },
