@@ -131,7 +131,8 @@ export interface TrainingYaml {
   command: string;
   evaluate?: string;
   metricsFile?: string;
-  thresholds?: Record<string, { min?: number; max?: number }>;
+  /** `metric OP number`, as in deploy gates. */
+  thresholds?: string[];
   champion?: { metric: string; direction?: 'higher' | 'lower'; minImprovement?: number;
     alias?: string };
   agent?: AgentYaml;

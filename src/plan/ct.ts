@@ -113,7 +113,7 @@ export function ctView(config: Config, m: Model): CtView {
     decide: { ...checks(config, m), pollerJob: pollJobName(config, m) },
     train: { model: m.name, stateDir: config.state.dir, commands },
     evaluate: { model: m.name, metricsFile: t.metricsFile ?? 'metrics.json',
-      thresholds: t.thresholds ?? {} },
+      thresholds: t.thresholds ?? [] },
     register: registry.type === 'mlflow'
       ? { model: m.name, ...mlflow, runIdFile: t.runIdFile ?? 'mlflow-run-id',
         artifactPath: t.artifactPath ?? 'model' }

@@ -65,7 +65,7 @@ const samples: MlopsYaml[] = [
         },
         training: {
           fetch: 'f', prepare: 'p', command: 'python train.py', evaluate: 'e',
-          metricsFile: 'm.json', thresholds: { auc: { min: 0.8, max: 1 } },
+          metricsFile: 'm.json', thresholds: ['auc >= 0.8', 'auc <= 1'],
           champion: { metric: 'auc', direction: 'higher', minImprovement: 0, alias: 'champion' },
           agent: {
             label: 'gpu',

@@ -63,7 +63,7 @@ function trainingRun(o: { state: string; causes: string; model: string; auc: num
       commands: [[label: 'fetch data', script: 'test -f data/train.csv'],
                  [label: 'train', script: '${train.replace(/'/g, "\\'")}']])
     Map ev = mlopsEvaluate(model: '${o.model}', metricsFile: 'out/metrics.json',
-      thresholds: [auc: [min: 0.8]])
+      thresholds: ['auc >= 0.8'])
     if (!ev.passed) { return 'rejected' }
     String version = mlopsRegister(model: '${o.model}', ${registry}, runIdFile: 'out/run-id',
       artifacts: 'out/model', store: '${join(root, 'store')}')
@@ -233,8 +233,7 @@ describe('the training job', () => {
   it('rejects a model below its threshold: UNSTABLE, nothing registered, data recorded', () => {
     const r = results.reject!;
     expect(r).toMatchObject({ result: 'UNSTABLE', returned: 'rejected' });
-    expect(r.description).toBe('Retrain m-reject: schedule | rejected: auc 0.71 is below the' +
-      ' minimum 0.8');
+    expect(r.description).toBe('Retrain m-reject: schedule | rejected: auc = 0.71 does not meet auc >= 0.8');
     expect(mlflow.models['m-reject']!.versions).toHaveLength(1);
     expect(callsOf(r, 'build')).toEqual([]);
     expect(ledger(ws.reject!.state, 'm-reject').map((e) => e.event)).toEqual(['started', 'trained']);
