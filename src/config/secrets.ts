@@ -29,13 +29,22 @@ const SHAPES: [RegExp, Kind][] = [
   [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, { what: 'a JSON Web Token', type: 'string' }],
   [/\bsk-[A-Za-z0-9_-]{32,}/, { what: 'an API key', type: 'string' }],
   [/\bAIza[0-9A-Za-z_-]{35}\b/, { what: 'a Google API key', type: 'string' }],
+  [/\bhf_[A-Za-z0-9]{30,}/, { what: 'a Hugging Face token', type: 'string' }],
+  // The secret half of an AWS key pair has no prefix; its variable name is the tell.
+  [/\bAWS_SECRET_ACCESS_KEY\s*[=:]\s*["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/, { what: 'an AWS secret access key', type: 'usernamePassword (or the AWS Credentials plugin)' }],
 ];
 
 /** `scheme://user:password@host`: the password part must not be empty or a variable. */
 const URL_USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@/i;
 
-/** `password=...` or `token: ...` inside a value (a command, a query string). */
-const ASSIGNED = /(?<![A-Za-z0-9_-])(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[=:]\s*["']?([^\s"'&;]+)/i;
+/**
+ * `password=...`, `--password=...` or `token: ...` inside a value (a command, a query
+ * string). A name ending in `-password` (`db-password`) is not taken for the option.
+ */
+const ASSIGNED = /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[=:]\s*["']?([^\s"'&;]+)/i;
+
+/** `Authorization: Bearer <token>` in a curl or wget command. */
+const BEARER = /\bauthorization\s*:\s*bearer\s+([^\s"'\\]+)/i;
 
 /** Keys whose value is a secret itself, when it is not a reference. */
 const SECRET_KEY = /(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key)$/i;
@@ -74,6 +83,11 @@ function classify(value: string, key: string, alreadyFound: Set<string>): Kind |
   if (url && !isReference(url[1]!)) return { what: 'a password in a URL (user:password@host)', type: 'usernamePassword' };
   const assigned = ASSIGNED.exec(value);
   if (assigned && !isReference(assigned[1]!) && assigned[1]!.length >= 6) return { what: 'a password or token', type: 'string' };
+  const bearer = BEARER.exec(value);
+  if (bearer && !isReference(bearer[1]!) && bearer[1]!.length >= 8
+    && ![...alreadyFound].some((s) => bearer[1]!.includes(s))) {
+    return { what: 'a bearer token', type: 'string' };
+  }
   if (SECRET_KEY.test(key) && !isReference(value) && value.length >= 6 && !/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(value)) {
     return { what: 'a password or token', type: 'string' };
   }
@@ -81,9 +95,12 @@ function classify(value: string, key: string, alreadyFound: Set<string>): Kind |
   return undefined;
 }
 
-/** `$TOKEN`, `${TOKEN}`, `%TOKEN%`: the shell or Jenkins fills it in; nothing is written. */
+/**
+ * `$TOKEN`, `${TOKEN}`, `${env.TOKEN}`, `${TOKEN:-}`, `%TOKEN%`: the shell or Jenkins fills
+ * it in; nothing is written.
+ */
 function isReference(value: string): boolean {
-  return /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_][A-Za-z0-9_]*%|\*+|<[^>]*>)$/.test(value);
+  return /^(\$[A-Za-z_][A-Za-z0-9_]*|\$\{[^}\s]+\}|%[A-Za-z_][A-Za-z0-9_]*%|\*+|<[^>]*>)$/.test(value);
 }
 
 /**

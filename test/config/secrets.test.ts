@@ -23,6 +23,9 @@ const SLACK = `xo${'xb'}-${rand(12, 9)}-${rand(24, 11)}`;
 const JWT = `ey${'J'}hbGciOiJIUzI1NiJ9.ey${'J'}zdWIiOiIxMjM0NTY3ODkwIn0.${rand(43, 13)}`;
 const PEM = `-----BEGIN OPENSSH ${'PRIVATE'} KEY-----`;
 const RANDOM_ID = rand(40, 17);
+const HF = `h${'f'}_${rand(34, 23)}`;
+const AWS_SECRET = rand(40, 29);
+const BEARER = rand(32, 31);
 
 const HEAD = 'version: 1\nproject: demo\nscm:\n  url: https://git.example.com/demo.git\n';
 const MODELS = 'models:\n  - name: churn\n';
@@ -45,6 +48,10 @@ describe('secrets written into mlops.yaml are refused at their line:col', () => 
     ['escaped token (found in the value, located at it)', `${HEAD}${MODELS}    ci:\n      lint: "echo g\\x68p_${rand(36, 21)}"\n`, `8:13: models.0.ci.lint looks like it holds a GitHub token; ${SECRET}`],
     ['password in a URL', HEAD.replace('https://git.example.com', 'https://bob:hunter22@git.example.com') + MODELS, `4:8: scm.url looks like it holds a password in a URL (user:password@host); ${SECRET}`],
     ['password= in a command', `${HEAD}${MODELS}    ci:\n      setup: psql "host=db password=s3cr3tPw"\n`, `8:14: models.0.ci.setup looks like it holds a password or token; ${SECRET}`],
+    ['--password= option of a client', `${HEAD}${MODELS}    ci:\n      setup: mysql -u app --password=hunter2xyz db\n`, `8:14: models.0.ci.setup looks like it holds a password or token; ${SECRET}`],
+    ['AWS secret access key', `${HEAD}${MODELS}    ci:\n      setup: AWS_SECRET_ACCESS_KEY=${AWS_SECRET} make\n`, `8:14: this looks like an AWS secret access key; ${SECRET}`],
+    ['Hugging Face token', `${HEAD}${MODELS}    training:\n      command: huggingface-cli login --token ${HF}\n`, `8:46: this looks like a Hugging Face token; ${SECRET}`],
+    ['bearer token in a header', `${HEAD}${MODELS}    ci:\n      setup: "curl -H 'Authorization: Bearer ${BEARER}' x"\n`, `8:14: models.0.ci.setup looks like it holds a bearer token; ${SECRET}`],
     ['secret under a secret-named key', `${HEAD}${MODELS}    deploy:\n      target:\n        type: docker\n        apiToken: 9f8e7d6c5b4a\n`, `10:19: models.0.deploy.target.apiToken looks like it holds a password or token; ${SECRET}`],
     ['random string as a credential id', `${HEAD}${MODELS}credentials:\n  reg:\n    id: ${RANDOM_ID}\n    type: string\n`, `9:9: credentials.reg.id looks like it holds a secret value instead of a credential id; ${SECRET}`],
   ])('%s', async (_name, text, want) => {
@@ -61,6 +68,11 @@ describe('secrets written into mlops.yaml are refused at their line:col', () => 
     ['credential id that is a UUID', `${HEAD}${MODELS}credentials:\n  reg:\n    id: 3f2c8a1e-5b7d-4c9e-8f1a-2b3c4d5e6f70\n    type: string\n`],
     ['credential id in CamelCase words', `${HEAD}${MODELS}credentials:\n  reg:\n    id: DockerRegistryRobot2024Prod\n    type: string\n`],
     ['token-named key holding a credential name', `${HEAD}${MODELS}    deploy:\n      target:\n        type: docker\n        apiToken: mlflow-token\n`],
+    ['--password= from a quoted variable', `${HEAD}${MODELS}    ci:\n      setup: mysql --password="$DB_PASS" db\n`],
+    ['--password= from a variable', `${HEAD}${MODELS}    ci:\n      setup: mysql --password=$X db\n`],
+    ['--password= from a ${...} reference', `${HEAD}${MODELS}    ci:\n      setup: mysql --password=\${env.DB_PASS} db\n`],
+    ['AWS secret access key from a variable', `${HEAD}${MODELS}    ci:\n      setup: AWS_SECRET_ACCESS_KEY=$AWS_SECRET make\n`],
+    ['bearer token from a variable', `${HEAD}${MODELS}    ci:\n      setup: "curl -H \\"Authorization: Bearer \${API_TOKEN}\\" x"\n`],
     ['the word password in prose', `${HEAD}${MODELS}    ci:\n      setup: echo "rotate the password monthly"\n`],
   ])('no false positive: %s', async (_name, text) => {
     expect((await problems(text)).filter((p) => p.includes(SECRET))).toEqual([]);
