@@ -11,10 +11,19 @@ export function syntaxOf(path: string): Syntax {
   return 'text';
 }
 
-/** The header line: names the source file and the command that regenerates this file. */
+/**
+ * The header line: names the source file and the command that regenerates this file, as run
+ * from the project root. `source` is relative to that root; when the config sits in another
+ * folder, `--root .` keeps the root where it was (by default it would be the config's folder).
+ */
 export function markerLine(source: string): string {
-  const flag = source === 'mlops.yaml' ? '' : ` -c ${source}`;
-  return `${MARKER_TEXT} from ${source}; do not edit. Regenerate: npx mlops-jenkins generate${flag}`;
+  return `${MARKER_TEXT} from ${source}; do not edit. Regenerate: ${regenerateCommand(source)}`;
+}
+
+/** `npx mlops-jenkins generate` with the flags that find `source` from the project root. */
+export function regenerateCommand(source: string): string {
+  const flag = source === 'mlops.yaml' ? '' : ` -c ${source}${source.includes('/') ? ' --root .' : ''}`;
+  return `npx mlops-jenkins generate${flag}`;
 }
 
 /** Puts the marker on top of `body` in the file's own comment syntax. */

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { listTree, runCli, tempDir } from '../helpers/cli.js';
 
 describe('init', () => {
   it('writes a starter that validates, whose first line points at the schema', async () => {
@@ -20,6 +20,23 @@ describe('init', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('already exists');
     expect(readFileSync(join(dir, 'mlops.yaml'), 'utf8')).toBe('mine: true\n');
+  });
+
+  it('-c in a missing folder: exit 2 with a hint, nothing written', async () => {
+    const dir = tempDir();
+    const r = await runCli(['init', '-c', 'ml/mlops.yaml'], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('cannot write ml/mlops.yaml: the folder ml does not exist');
+    expect(r.stderr).toContain('hint: create it first (mkdir -p ml)');
+    expect(listTree(dir)).toEqual([]);
+  });
+
+  it('-c in a subfolder: the $schema path is relative to that folder', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'ml', 'cfg'), { recursive: true });
+    expect((await runCli(['init', '-c', 'ml/cfg/mlops.yaml'], dir)).exitCode).toBe(0);
+    const text = readFileSync(join(dir, 'ml', 'cfg', 'mlops.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/mlops-jenkins/schemas/mlops.schema.json');
   });
 });
 

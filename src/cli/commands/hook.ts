@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { UserError } from '../../diagnostics.js';
 import { planProject } from '../../generate.js';
+import { regenerateCommand } from '../../render/marker.js';
 import { applyChanges, atomicWrite } from '../../write/apply.js';
 import { createLogger, type Logger } from '../log.js';
 import { reportError } from '../report.js';
@@ -35,8 +36,7 @@ export async function runHookRun(opts: HookOptions): Promise<number> {
     const { changes, config } = await planProject({ config: opts.config, root: opts.root });
     const pending = changes.filter((c) => c.action !== 'unchanged');
     if (pending.length === 0) return 0;
-    const fix = `npx mlops-jenkins generate${config.source === 'mlops.yaml' ? ''
-      : ` -c ${config.source}`}`;
+    const fix = regenerateCommand(config.source);
     const kept = pending.filter((c) => c.foreign || c.editedByHand);
     for (const c of kept) {
       log.error(c.foreign
