@@ -1,7 +1,16 @@
 // CI of one model: runs the commands the team configured, in a fixed order, then builds
-// the model server image and pushes it from the branches allowed to publish.
+// the model server image and pushes it from the branches allowed to publish. With
+// part: 'image' it only builds the image: that stage runs on a Docker-capable agent, the
+// tests in a build container with no Docker engine.
 def call(Map args = [:]) {
   Map cfg = mlopsConfig.merge('mlopsCi', args)
+  if (cfg.part == 'image') {
+    if (!cfg.image) {
+      error("mlopsCi: part: 'image' needs image")
+    }
+    buildImage(cfg.model as String, cfg.image as Map)
+    return
+  }
   List isolated = []
   if (cfg.isolateHome) {
     // Container images often run as a user without a writable HOME; pip, npm and

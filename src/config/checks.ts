@@ -34,6 +34,7 @@ export function semanticChecks(cfg: LoadedConfig): Diagnostic[] {
     if (problem) report(field, problem.message, problem.hint);
   }
   libraryVersion(data, report);
+  imageAgents(data, report);
   deployChecks(data, report);
   for (const [defName, check] of Object.entries(defChecks)) {
     walkDef(data, loadSchema(), defName, (value, path) => {
@@ -58,6 +59,26 @@ export const defChecks: Record<string, DefCheck> = {
     }));
   },
 };
+
+/**
+ * `docker build` needs a Docker engine, which a docker or kubernetes build container lacks:
+ * with such a model agent, ci.image must name an agent to build on.
+ */
+function imageAgents(data: Record<string, unknown>, report: Report): void {
+  if (!Array.isArray(data.models)) return;
+  const top = data.agent as Record<string, unknown> | undefined;
+  data.models.forEach((m: unknown, i) => {
+    const model = m as { agent?: Record<string, unknown>; ci?: { image?: Record<string, unknown> } } | null;
+    const image = model?.ci?.image;
+    if (!image || typeof image !== 'object' || image.agent !== undefined) return;
+    const agent = model.agent ?? top;
+    const kind = agent?.docker ? 'docker' : agent?.kubernetes ? 'kubernetes' : undefined;
+    if (!kind) return;
+    report(['models', i, 'ci', 'image'],
+      `ci.image needs an agent: the model's agent is a ${kind} container, which has no Docker engine to build the image`,
+      'add agent: { label: <label of Docker-capable agents> } under ci.image, e.g. agent: { label: docker }');
+  });
+}
 
 type Report = (path: Path, message: string, hint?: string, key?: string, offset?: number) => void;
 

@@ -123,6 +123,8 @@ export interface ImageYaml {
   context?: string;
   credential?: string;
   pushBranches?: string[];
+  /** Docker-capable agent that builds the image; required with a container model agent. */
+  agent?: AgentYaml;
 }
 
 export interface TrainingYaml {

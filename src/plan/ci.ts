@@ -16,6 +16,8 @@ interface CiModelView {
   agent: string;
   args: Record<string, unknown>;
   junit: string | null;
+  /** Set when the image is built in its own stage, on ci.image.agent. */
+  image: { agent: string; args: Record<string, unknown>; testsStage: string; imageStage: string } | null;
 }
 
 /** The multibranch CI pipeline: one parallel branch per model, run when its files changed. */
@@ -34,9 +36,10 @@ function modelView(config: Config, m: Model): CiModelView {
   for (const key of ['setup', 'lint', 'unitTests', 'integrationTests', 'dataChecks'] as const) {
     if (ci[key] !== undefined) args[key] = ci[key];
   }
+  let imageArgs: Record<string, unknown> | undefined;
   if (ci.image) {
     const cred = ci.image.credential ? config.credentials[ci.image.credential] : undefined;
-    args.image = {
+    imageArgs = {
       name: ci.image.name,
       dockerfile: ci.image.dockerfile ?? 'Dockerfile',
       context: ci.image.context ?? '.',
@@ -44,12 +47,23 @@ function modelView(config: Config, m: Model): CiModelView {
       ...(cred ? { credentialsId: cred.id } : {}),
     };
   }
+  const imageAgent = ci.image?.agent;
+  if (imageArgs && !imageAgent) args.image = imageArgs;
   if (isContainer(m.agent)) args.isolateHome = true;
   return {
     name: m.name,
     paths: m.paths,
-    agent: agentBlock(m.agent, 10),
+    agent: agentBlock(m.agent, imageAgent ? 14 : 10),
     args,
     junit: ci.junit.length > 0 ? ci.junit.join(',') : null,
+    image: imageArgs && imageAgent
+      ? {
+        agent: agentBlock(imageAgent, 14),
+        args: { model: m.name, part: 'image', image: imageArgs },
+        // Stage names are unique across the pipeline: Jenkins identifies stages by name.
+        testsStage: `${m.name}: tests`,
+        imageStage: `${m.name}: image`,
+      }
+      : null,
   };
 }

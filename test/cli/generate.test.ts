@@ -12,8 +12,8 @@ describe('generate', () => {
     expect(stale.exitCode).toBe(1);
     expect(stale.stderr).toContain('Jenkinsfile: stale');
     expect(stale.stdout).toContain('--- a/Jenkinsfile');
-    expect(stale.stdout).toContain("-              lint: 'ruff check src tests',");
-    expect(stale.stdout).toContain("+              lint: 'ruff check src',");
+    expect(stale.stdout).toContain("-                  lint: 'ruff check src tests',");
+    expect(stale.stdout).toContain("+                  lint: 'ruff check src',");
     expect(stale.stderr).toContain('npx mlops-jenkins generate');
     expect((await runCli(['generate', '-q'], dir)).exitCode).toBe(0);
     expect((await runCli(['generate', '--check'], dir)).exitCode).toBe(0);

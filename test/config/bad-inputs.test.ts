@@ -118,6 +118,8 @@ const rows: Row[] = [
   ["UTF-16 encoded file", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('version: 1\n', 'utf16le')]), '1:1', "invalid UTF-8 byte 0xff", "save the file as UTF-8"],
   ["BOM is accepted, positions stay right", `\ufeff${HEAD.replace('project: demo', 'project: Demo')}${MODELS}`, '2:10', "project: \"Demo\" has upper-case letters; try \"demo\"", "Lower-case letters, digits and dashes, starting with a letter or digit (a valid Jenkins job name and Kubernetes label)."],
   ["CRLF line endings, positions stay right", (BASE + 'modles: 1\n').replace(/\n/g, '\r\n'), '7:1', "unknown key \"modles\" in the top level", "did you mean \"models\"?"],
+  ["ci.image without an agent under a docker model agent", BASE + "    ci:\n      image:\n        name: r.example.com/churn\nagent:\n  docker:\n    image: python:3.11-slim\n", '8:7', "ci.image needs an agent: the model's agent is a docker container, which has no Docker engine to build the image", "add agent: { label: <label of Docker-capable agents> } under ci.image, e.g. agent: { label: docker }"],
+  ["ci.image without an agent under a kubernetes model agent", BASE + "    agent:\n      kubernetes:\n        image: python:3.11-slim\n    ci:\n      image:\n        name: r.example.com/churn\n", '11:7', "ci.image needs an agent: the model's agent is a kubernetes container, which has no Docker engine to build the image", "add agent: { label: <label of Docker-capable agents> } under ci.image, e.g. agent: { label: docker }"],
 ];
 
 interface Outcome {

@@ -61,7 +61,17 @@ const samples: MlopsYaml[] = [
         },
         ci: {
           setup: 's', lint: 'l', unitTests: 'u', integrationTests: 'i', dataChecks: 'd', junit: ['r'],
-          image: { name: 'i', dockerfile: 'D', context: '.', credential: 'r', pushBranches: ['main'] },
+          image: {
+            name: 'i', dockerfile: 'D', context: '.', credential: 'r', pushBranches: ['main'],
+            agent: {
+              label: 'docker',
+              docker: { image: 'docker', label: 'docker', args: '' },
+              kubernetes: {
+                image: 'docker', cpu: '1', memory: '1Gi', gpu: 0, gpuResource: 'nvidia.com/gpu',
+                nodeSelector: { k: 'v' }, serviceAccount: 'sa', namespace: 'ns',
+              },
+            },
+          },
         },
         training: {
           fetch: 'f', prepare: 'p', command: 'python train.py', evaluate: 'e',

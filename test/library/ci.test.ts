@@ -25,6 +25,11 @@ describe('mlopsCi', () => {
     },
     isolated: { branch: 'main', script: "mlopsCi(model: 'churn', unitTests: 'echo \"$HOME\" > home', isolateHome: true)" },
     missingModel: { branch: 'main', script: "mlopsCi(unitTests: 'true')" },
+    imageOnly: {
+      branch: 'main',
+      script: `mlopsCi(model: 'churn', part: 'image', unitTests: 'echo unit >> trace', image: ${image})`,
+    },
+    imageOnlyWithoutImage: { branch: 'main', script: "mlopsCi(model: 'churn', part: 'image')" },
   };
 
   beforeAll(async () => {
@@ -78,6 +83,23 @@ describe('mlopsCi', () => {
     expect(r.result, r.error ?? '').toBe('SUCCESS');
     const unit = r.calls.find((c) => c.args?.label === 'churn: unit tests');
     expect(unit?.env?.HOME).toMatch(/\/\.mlops\/home$/);
+  });
+
+  it("part: 'image' only builds and pushes the image: no command runs", () => {
+    const r = results.imageOnly!;
+    expect(r.result, r.error ?? '').toBe('SUCCESS');
+    expect(r.calls.filter((c) => c.step === 'sh').map((c) => c.args.label)).not.toContain('churn: unit tests');
+    expect(fakes.imageOnly!.lines()).toEqual([
+      'docker build --pull -f Dockerfile -t registry.example.com/ml/churn:0123456789ab .',
+      'docker login -u robot --password-stdin registry.example.com',
+      'docker push registry.example.com/ml/churn:0123456789ab',
+    ]);
+  });
+
+  it("part: 'image' without an image fails and says so", () => {
+    const r = results.imageOnlyWithoutImage!;
+    expect(r.result).toBe('FAILURE');
+    expect(r.error).toContain("part: 'image' needs image");
   });
 
   it('names the missing field when called without a model', () => {

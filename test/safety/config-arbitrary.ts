@@ -183,6 +183,11 @@ export const configArbitrary: fc.Arbitrary<{ data: Record<string, unknown>; mark
     };
     data.scm.credential = 'git';
     for (const m of data.models) if (m.ci?.image) m.ci.image.credential = 'reg';
+    // A container model agent has no Docker engine: ci.image must name an agent to build on.
+    for (const m of data.models) {
+      const agent = m.agent ?? data.agent;
+      if (m.ci?.image && !m.ci.image.agent && (agent?.docker || agent?.kubernetes)) m.ci.image.agent = { label: 'docker' };
+    }
     if (data.notifications?.slack) data.notifications.slack.credential = 'tok';
     if (data.registry) data.registry.credential = 'tok';
     if (data.library?.source === 'global' && !data.library.version) data.library.version = 'v1';
