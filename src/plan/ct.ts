@@ -72,6 +72,7 @@ export interface CtView {
   checkAgent: string;
   trainAgent: string;
   decide: Record<string, unknown>;
+  record: Record<string, unknown>;
   train: Record<string, unknown>;
   evaluate: Record<string, unknown>;
   register: Record<string, unknown>;
@@ -111,7 +112,8 @@ export function ctView(config: Config, m: Model): CtView {
     checkAgent: agentBlock(config.agent, 6),
     trainAgent: agentBlock(t.agent ?? m.agent, 6),
     decide: { ...checks(config, m), pollerJob: pollJobName(config, m) },
-    train: { model: m.name, stateDir: config.state.dir, commands },
+    record: { model: m.name, stateDir: config.state.dir },
+    train: { model: m.name, commands },
     evaluate: { model: m.name, metricsFile: t.metricsFile ?? 'metrics.json',
       thresholds: t.thresholds ?? [] },
     register: registry.type === 'mlflow'
