@@ -49,12 +49,30 @@ describe('the poller', () => {
 });
 
 describe('the training job', () => {
-  it('hands over to CD only for a deployable model with handover on', () => {
-    const deploy = { target: { type: 'docker' as const } };
-    expect(ctView(config({ deploy }), config({ deploy }).models[0]!).cdJob).toBe('risk/cd');
-    const off = config({ deploy, training: { command: 't', handover: false } });
+  it.each([
+    ['local', { type: 'local', startCommand: 'serve' }, 'risk/cd'],
+    ['ssh', { type: 'ssh', host: 'h', dir: '/srv/m', startCommand: 'serve' }, 'risk/cd'],
+    ['sagemaker', { type: 'sagemaker', endpoint: 'e' }, 'risk/cd'],
+    ['vertex', { type: 'vertex', endpoint: 'e' }, 'risk/cd'],
+    ['azureml', { type: 'azureml', endpoint: 'e' }, 'risk/cd'],
+    // These deploy image:VERSION, and nothing builds an image tagged with a training version.
+    ['docker', { type: 'docker', image: 'r/m' }, null],
+    ['kubernetes', { type: 'kubernetes', image: 'r/m' }, null],
+    ['helm', { type: 'helm', release: 'm', chart: 'c' }, null],
+  ] as [string, object, string | null][])(
+    'hands over by default to a %s target: %s', (_type, target, cdJob) => {
+      const cfg = config({ deploy: { target } as ModelYaml['deploy'] });
+      expect(ctView(cfg, cfg.models[0]!).cdJob).toBe(cdJob);
+    });
+
+  it('hands over to an image target only when handover: true is set; never without deploy', () => {
+    const deploy = { target: { type: 'kubernetes' as const, image: 'r/m' } };
+    const on = config({ deploy, training: { command: 't', handover: true } });
+    expect(ctView(on, on.models[0]!).cdJob).toBe('risk/cd');
+    const off = config({ deploy: { target: { type: 'local' as const, startCommand: 's' } },
+      training: { command: 't', handover: false } });
     expect(ctView(off, off.models[0]!).cdJob).toBeNull();
-    const none = config({});
+    const none = config({ training: { command: 't', handover: true } });
     expect(ctView(none, none.models[0]!).cdJob).toBeNull();
   });
 
