@@ -24,6 +24,8 @@ credentials:
   gcp: {id: gcp-sa, type: file}
 state:
   dir: ${state}
+notifications:
+  email: {to: [ml-team@example.com]}
 environments:
   - name: staging
   - name: production
@@ -88,12 +90,12 @@ const targets: Record<string, { ok: Rule[]; fail: Rule[]; rollback: RegExp }> = 
   'k8s-m': {
     ok: [],
     fail: [['kubectl * rollout status *', 1, 'error: deployment "k8s-m" exceeded its progress deadline', 1]],
-    rollback: /^kubectl --namespace default rollout undo deployment\/k8s-m$/,
+    rollback: /^kubectl --namespace default set image deployment\/k8s-m k8s-m=registry.example.com\/k8s-m:1$/,
   },
   'helm-m': {
     ok: [['helm status *', 0, 'STATUS: deployed'], ['curl *', 0, '200']],
     fail: [['helm status *', 0, 'STATUS: deployed'], ['helm get values *', 0, '{"image":{"tag":"2"}}'], ['curl *', 0, '503', 2], ['curl *', 0, '200']],
-    rollback: /^helm rollback helm-m 0 --namespace default --wait --timeout 300s$/,
+    rollback: /^helm upgrade --install helm-m charts\/helm-m --namespace default --atomic --wait --timeout 300s --set-string image.tag=1$/,
   },
   'sm-m': {
     ok: [['aws sagemaker describe-endpoint * --query *', 0, 'InService\tsm-m-staging-2']],
@@ -201,7 +203,7 @@ describe.each(Object.keys(targets))('generated CD for %s', (model) => {
   });
 });
 
-describe('generated rollback job', () => {
+describe('generated CD and rollback jobs', () => {
   it('restores the previous good version from the ledger', () => {
     const r = results['k8s-m manual']!;
     expect(r).toMatchObject({ result: 'SUCCESS', description: 'k8s-m rolled back to 1 in staging' });
@@ -215,5 +217,23 @@ describe('generated rollback job', () => {
     expect(cdText).toContain("lock(resource: 'mlops-' + params.MODEL + '-production')");
     expect(cdText).toContain('milestone(ordinal: 4)');
     expect(cdText).toContain("string(name: 'VERSION'");
+  });
+
+  it('asks for approval naming the model and version, joined from params in Groovy', () => {
+    expect(cdText).toContain(
+      "input(message: params.MODEL + ' ' + params.VERSION + ' to ' + 'production' + ': ' +\n" +
+        "            'Deploy to this environment?', submitter: 'ml-leads')",
+    );
+  });
+
+  it('notifies on failure and on the first good build after failures, in CD and rollback', () => {
+    const post =
+      '  post {\n    failure {\n' +
+      "      mlopsNotify([onSuccess: true, email: [to: 'ml-team@example.com']])\n" +
+      '    }\n    fixed {\n' +
+      "      mlopsNotify([onSuccess: true, email: [to: 'ml-team@example.com']])\n" +
+      '    }\n  }\n}\n';
+    expect(cdText.endsWith(post)).toBe(true);
+    expect(rollbackText.endsWith(post)).toBe(true);
   });
 });
