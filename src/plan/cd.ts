@@ -37,6 +37,14 @@ export function deployable(config: Config): Model[] {
   return config.models.filter((m) => m.deploy !== undefined);
 }
 
+/**
+ * The CD job of one model. Each model has its own (all read cd.Jenkinsfile): milestones are
+ * per job, so a newer deploy of one model must not abort a deploy of another.
+ */
+export function cdJobName(config: Config, model: string): string {
+  return `${config.project}/cd-${model}`;
+}
+
 /** Jenkins credential id of a credential name from mlops.yaml. */
 function credentialId(config: Config, name: string | undefined): string | undefined {
   return name === undefined ? undefined : config.credentials[name]?.id;

@@ -177,6 +177,11 @@ beforeAll(async () => {
     credentials,
     script: `${definitions(rollbackText)}\nmlopsRollback(ROLLBACK['k8s-m']['staging'] + [version: ''])`,
   });
+  // Each model's CD job reads the same file; its MODEL choices are its own model only.
+  const choices = `${definitions(cdText)}\necho('MODEL choices: ' + (JOB_MODEL in MODELS ? [JOB_MODEL] : MODELS))`;
+  for (const job of ['cd-k8s-m', 'cd-unknown']) {
+    scenarios.push({ name: `choices ${job}`, workspace: ws, env: { JOB_BASE_NAME: job }, credentials, script: choices });
+  }
   for (const r of await runScenarios(scenarios)) results[r.name] = r;
 }, 180_000);
 
@@ -217,6 +222,13 @@ describe('generated CD and rollback jobs', () => {
     expect(cdText).toContain("lock(resource: 'mlops-' + params.MODEL + '-production')");
     expect(cdText).toContain('milestone(ordinal: 4)');
     expect(cdText).toContain("string(name: 'VERSION'");
+  });
+
+  it('limits MODEL to the model of the job (cd-<model>), all models for another job name', () => {
+    expect(results['choices cd-k8s-m']!.log).toContain('MODEL choices: [k8s-m]');
+    expect(results['choices cd-unknown']!.log).toContain(
+      'MODEL choices: [local-m, ssh-m, docker-m, k8s-m, helm-m, sm-m, vertex-m, azure-m]');
+    expect(cdText).toContain("choice(name: 'MODEL', choices: JOB_MODEL in MODELS ? [JOB_MODEL] : MODELS,");
   });
 
   it('asks for approval naming the model and version, joined from params in Groovy', () => {

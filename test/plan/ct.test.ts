@@ -50,7 +50,7 @@ describe('the poller', () => {
 describe('the training job', () => {
   it('hands over to CD only for a deployable model with handover on', () => {
     const deploy = { target: { type: 'docker' as const } };
-    expect(ctView(config({ deploy }), config({ deploy }).models[0]!).cdJob).toBe('risk/cd');
+    expect(ctView(config({ deploy }), config({ deploy }).models[0]!).cdJob).toBe('risk/cd-fraud');
     const off = config({ deploy, training: { command: 't', handover: false } });
     expect(ctView(off, off.models[0]!).cdJob).toBeNull();
     const none = config({});
