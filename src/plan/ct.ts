@@ -1,6 +1,6 @@
 import type { Config, Model } from '../config/normalize.js';
 import type { DataTriggerYaml, MetricTriggerYaml, TargetType } from '../config/types.js';
-import { deployable } from './cd.js';
+import { cdJobName, deployable } from './cd.js';
 import { agentBlock } from './agent.js';
 import { libraryLoad } from './library.js';
 
@@ -139,7 +139,7 @@ export function ctView(config: Config, m: Model): CtView {
       metric: t.champion.metric, direction: t.champion.direction ?? 'higher',
       minImprovement: t.champion.minImprovement ?? 0, alias: t.champion.alias ?? 'champion' }
       : null,
-    cdJob: handsOver ? `${config.project}/cd` : null,
+    cdJob: handsOver ? cdJobName(config, m.name) : null,
   };
 }
 

@@ -50,11 +50,11 @@ describe('the poller', () => {
 
 describe('the training job', () => {
   it.each([
-    ['local', { type: 'local', startCommand: 'serve' }, 'risk/cd'],
-    ['ssh', { type: 'ssh', host: 'h', dir: '/srv/m', startCommand: 'serve' }, 'risk/cd'],
-    ['sagemaker', { type: 'sagemaker', endpoint: 'e' }, 'risk/cd'],
-    ['vertex', { type: 'vertex', endpoint: 'e' }, 'risk/cd'],
-    ['azureml', { type: 'azureml', endpoint: 'e' }, 'risk/cd'],
+    ['local', { type: 'local', startCommand: 'serve' }, 'risk/cd-fraud'],
+    ['ssh', { type: 'ssh', host: 'h', dir: '/srv/m', startCommand: 'serve' }, 'risk/cd-fraud'],
+    ['sagemaker', { type: 'sagemaker', endpoint: 'e' }, 'risk/cd-fraud'],
+    ['vertex', { type: 'vertex', endpoint: 'e' }, 'risk/cd-fraud'],
+    ['azureml', { type: 'azureml', endpoint: 'e' }, 'risk/cd-fraud'],
     // These deploy image:VERSION, and nothing builds an image tagged with a training version.
     ['docker', { type: 'docker', image: 'r/m' }, null],
     ['kubernetes', { type: 'kubernetes', image: 'r/m' }, null],
@@ -68,7 +68,7 @@ describe('the training job', () => {
   it('hands over to an image target only when handover: true is set; never without deploy', () => {
     const deploy = { target: { type: 'kubernetes' as const, image: 'r/m' } };
     const on = config({ deploy, training: { command: 't', handover: true } });
-    expect(ctView(on, on.models[0]!).cdJob).toBe('risk/cd');
+    expect(ctView(on, on.models[0]!).cdJob).toBe('risk/cd-fraud');
     const off = config({ deploy: { target: { type: 'local' as const, startCommand: 's' } },
       training: { command: 't', handover: false } });
     expect(ctView(off, off.models[0]!).cdJob).toBeNull();
