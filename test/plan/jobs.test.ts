@@ -10,7 +10,7 @@ import { renderTemplate } from '../../src/render/templates.js';
 const config = normalize({
   version: 1, project: 'risk', scm: { url: 'https://git.example.com/r.git' },
   models: [
-    { name: 'fraud', training: { command: 't' }, deploy: { target: { type: 'docker', image: 'r/f', network: 'n' } } },
+    { name: 'fraud', training: { command: 't', handover: true }, deploy: { target: { type: 'docker', image: 'r/f', network: 'n' } } },
     { name: 'churn', deploy: { target: { type: 'docker', image: 'r/c', network: 'n' } } },
     { name: 'notes', training: { command: 't' } },
   ],
