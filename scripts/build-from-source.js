@@ -22,7 +22,7 @@ try {
 }
 // The same steps as `npm run build`.
 for (const args of [[tsc, '-p', join(root, 'tsconfig.build.json')],
-  [join(root, 'scripts', 'build-validator.js')]]) {
+  [join(root, 'scripts', 'build-artifacts.js')]]) {
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 2, 2] });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -76,6 +76,9 @@ export const TARGET_CREDENTIAL: Record<TargetType, string | null> = {
   azureml: null,
 };
 
+/** Targets that split traffic between two versions, which a canary needs. */
+const CANARY_TARGETS: TargetType[] = ['sagemaker', 'vertex', 'azureml'];
+
 type Path = (string | number)[];
 type Report = (path: Path, message: string, hint?: string, key?: string) => void;
 
@@ -114,9 +117,21 @@ export function deployChecks(data: Record<string, unknown>, report: Report): voi
           `change credentials.${name}.type or reference another credential`);
       }
     }
-    if (deploy.strategy === 'canary' && type !== 'sagemaker' && !deploy.canary?.analysis) {
+    // Checked here rather than in the schema so that the message points at `strategy`.
+    if (deploy.strategy === 'canary' && !CANARY_TARGETS.includes(type)) {
+      report([...at, 'strategy'],
+        `canary needs a target that splits traffic (${CANARY_TARGETS.join(', ')}); ` +
+          (type === 'kubernetes' || type === 'helm'
+            ? 'kubernetes and helm support replace'
+            : `${type} supports replace and blue-green`),
+        'use strategy: replace, or a target that splits traffic');
+    } else if (deploy.strategy === 'canary' && type !== 'sagemaker' && !deploy.canary?.analysis) {
       report([...at, 'strategy'], 'a canary without canary.analysis moves traffic without checking it',
         'add canary.analysis (a Prometheus or HTTP JSON metric with a success condition)');
+    }
+    if (deploy.canary !== undefined && deploy.strategy !== 'canary') {
+      report(at, 'canary settings are only used with strategy: canary',
+        'set strategy: canary, or remove the canary block', 'canary');
     }
   });
 }

@@ -12,7 +12,7 @@ let compiled: ValidateFunction | undefined;
 
 /**
  * The build compiles the schema into dist/config/schema-validator.js (see
- * scripts/build-validator.js) so a CLI start does not pay for ajv's compiler. Running
+ * scripts/build-artifacts.js) so a CLI start does not pay for ajv's compiler. Running
  * from sources (tests), that module is absent and ajv compiles with the same options.
  */
 async function validator(): Promise<ValidateFunction> {

@@ -3,6 +3,7 @@ import type { Deploy } from '../config/deploy.js';
 import type { TargetYaml } from '../config/types.js';
 import { agentBlock } from './agent.js';
 import { libraryLoad } from './library.js';
+import { notifyArgs } from './notify.js';
 
 export interface CdView {
   libraryLoad: string;
@@ -15,6 +16,8 @@ export interface CdView {
   gates: Record<string, Record<string, unknown> | null>;
   hasGates: boolean;
   agent: string;
+  /** mlopsNotify arguments for the post section; null without notifications. */
+  notify: Record<string, unknown> | null;
   environments: EnvironmentView[];
 }
 
@@ -32,6 +35,14 @@ interface EnvironmentView {
 /** Models that deploy: only those with a `deploy` section get a place in CD. */
 export function deployable(config: Config): Model[] {
   return config.models.filter((m) => m.deploy !== undefined);
+}
+
+/**
+ * The CD job of one model. Each model has its own (all read cd.Jenkinsfile): milestones are
+ * per job, so a newer deploy of one model must not abort a deploy of another.
+ */
+export function cdJobName(config: Config, model: string): string {
+  return `${config.project}/cd-${model}`;
 }
 
 /** Jenkins credential id of a credential name from mlops.yaml. */
@@ -108,6 +119,7 @@ export function cdView(config: Config): CdView {
     gates,
     hasGates: Object.values(gates).some((g) => g !== null),
     agent: agentBlock(config.deployAgent, 6),
+    notify: notifyArgs(config),
     environments: config.environments.map((e, i) => ({
       name: e.name,
       approveStage: `Approve ${e.name}`,

@@ -1,6 +1,6 @@
 import type { Config, Model } from '../config/normalize.js';
-import type { DataTriggerYaml, MetricTriggerYaml } from '../config/types.js';
-import { deployable } from './cd.js';
+import type { DataTriggerYaml, MetricTriggerYaml, TargetType } from '../config/types.js';
+import { cdJobName, deployable } from './cd.js';
 import { agentBlock } from './agent.js';
 import { libraryLoad } from './library.js';
 
@@ -63,6 +63,19 @@ function checks(config: Config, m: Model): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Targets whose `image:VERSION` is an image CI would have to build: CI tags images with the
+ * commit and training builds none, so handing a training version to CD would deploy a tag
+ * nobody pushed. There hand-over is off unless `handover: true` says the training publishes
+ * an image tagged with the version.
+ */
+const IMAGE_TARGETS: readonly TargetType[] = ['docker', 'kubernetes', 'helm'];
+
+/** Whether a promoted version goes to CD when `training.handover` is not set. */
+export function handoverByDefault(targetType: TargetType): boolean {
+  return !IMAGE_TARGETS.includes(targetType);
+}
+
 export interface CtView {
   libraryLoad: string;
   model: string;
@@ -72,6 +85,7 @@ export interface CtView {
   checkAgent: string;
   trainAgent: string;
   decide: Record<string, unknown>;
+  record: Record<string, unknown>;
   train: Record<string, unknown>;
   evaluate: Record<string, unknown>;
   register: Record<string, unknown>;
@@ -102,7 +116,8 @@ export function ctView(config: Config, m: Model): CtView {
     ['train', t.command], ['evaluate', t.evaluate]] as const) {
     if (script) commands.push({ label, script });
   }
-  const handsOver = (t.handover ?? true) && deployable(config).some((d) => d.name === m.name);
+  const handsOver = m.deploy !== undefined && deployable(config).some((d) => d.name === m.name)
+    && (t.handover ?? Object.values(m.deploy.targets).every((d) => handoverByDefault(d.type)));
   return {
     libraryLoad: libraryLoad(config),
     model: m.name,
@@ -111,7 +126,8 @@ export function ctView(config: Config, m: Model): CtView {
     checkAgent: agentBlock(config.agent, 6),
     trainAgent: agentBlock(t.agent ?? m.agent, 6),
     decide: { ...checks(config, m), pollerJob: pollJobName(config, m) },
-    train: { model: m.name, stateDir: config.state.dir, commands },
+    record: { model: m.name, stateDir: config.state.dir },
+    train: { model: m.name, commands },
     evaluate: { model: m.name, metricsFile: t.metricsFile ?? 'metrics.json',
       thresholds: t.thresholds ?? [] },
     register: registry.type === 'mlflow'
@@ -123,7 +139,7 @@ export function ctView(config: Config, m: Model): CtView {
       metric: t.champion.metric, direction: t.champion.direction ?? 'higher',
       minImprovement: t.champion.minImprovement ?? 0, alias: t.champion.alias ?? 'champion' }
       : null,
-    cdJob: handsOver ? `${config.project}/cd` : null,
+    cdJob: handsOver ? cdJobName(config, m.name) : null,
   };
 }
 

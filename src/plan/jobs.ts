@@ -1,12 +1,13 @@
 import type { Config } from '../config/normalize.js';
-import { deployable } from './cd.js';
+import { cdJobName, deployable } from './cd.js';
 import { ctJobName, ctView, pollJobName, pollView, trainable } from './ct.js';
 
 export interface JobsView {
   folder: string;
   scm: { url: string; branch: string; credentialsId: string | null };
   ci: { name: string; scriptPath: string };
-  cd: { name: string; scriptPath: string; models: string[] } | null;
+  /** One CD job per deployable model: milestones are per job, so one model never aborts another's deploy. */
+  cd: { name: string; scriptPath: string; model: string; choices: string[] }[];
   rollback: { name: string; scriptPath: string; models: string[]; environments: string[] } | null;
   ct: CtJob[];
 }
@@ -35,7 +36,8 @@ export function jobsView(config: Config): JobsView {
     folder: f,
     scm: { url: config.scm.url ?? '', branch: config.scm.branch, credentialsId: cred?.id ?? null },
     ci: { name: `${f}/ci`, scriptPath: config.output.ciJenkinsfile },
-    cd: deployModels.length ? { name: `${f}/cd`, scriptPath: `${dir}/cd.Jenkinsfile`, models: deployModels } : null,
+    cd: deployModels.map((m) => ({ name: cdJobName(config, m), scriptPath: `${dir}/cd.Jenkinsfile`, model: m,
+      choices: [m] })),
     rollback: deployModels.length
       ? { name: `${f}/rollback`, scriptPath: `${dir}/rollback.Jenkinsfile`, models: deployModels, environments: config.environments.map((e) => e.name) }
       : null,

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Config } from '../config/normalize.js';
 import { groovyString } from '../render/groovy.js';
 import { packageRoot } from '../paths.js';
-import { renderStepDefaults, renderStepHelp } from '../library/steps.js';
+import { loadRenderedSteps } from '../library/rendered.js';
 import type { PlannedFile } from './types.js';
 
 /**
@@ -33,11 +33,9 @@ export function planLibrary(config: Config): PlannedFile[] {
     }
   }
   // Help and run-time defaults come from the same metadata, so they cannot drift.
-  for (const file of listFiles(join(root, 'steps')).filter((f) => f.endsWith('.yaml'))) {
-    const step = file.replace(/^.*[\\/]/, '').replace(/\.yaml$/, '');
-    const text = readFileSync(file, 'utf8');
-    files.push({ path: `${config.library.path}/vars/${step}.txt`, content: renderStepHelp(text) });
-    files.push({ path: `${config.library.path}/resources/mlops/steps/${step}.json`, content: renderStepDefaults(text) });
+  for (const step of loadRenderedSteps(join(root, 'steps'))) {
+    files.push({ path: `${config.library.path}/vars/${step.name}.txt`, content: step.help });
+    files.push({ path: `${config.library.path}/resources/mlops/steps/${step.name}.json`, content: step.defaults });
   }
   return files;
 }

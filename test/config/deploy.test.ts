@@ -45,7 +45,12 @@ describe('deploy section validation', () => {
     [
       'a canary on a target that rolls out in place',
       '      target: {type: kubernetes, deployment: fraud, image: reg/fraud}\n      strategy: canary\n',
-      ['10:22 models.0.deploy.target.type: "kubernetes" is not allowed | use one of: sagemaker, vertex, azureml'],
+      ['11:17 canary needs a target that splits traffic (sagemaker, vertex, azureml); kubernetes and helm support replace | use strategy: replace, or a target that splits traffic'],
+    ],
+    [
+      'canary settings without strategy: canary, at the canary block',
+      '      target: {type: kubernetes, deployment: fraud, image: reg/fraud}\n      canary: {steps: [10]}\n',
+      ['11:7 canary settings are only used with strategy: canary | set strategy: canary, or remove the canary block'],
     ],
     [
       'an environment override for an environment that does not exist',

@@ -45,7 +45,10 @@ function ledger(state: string, model: string): Record<string, unknown>[] {
   }
 }
 
-/** The body of jenkins/ct/<model>.Jenkinsfile, as plain steps in order. */
+/**
+ * The stages of jenkins/ct/<model>.Jenkinsfile as plain steps in order, each on its own node
+ * as there: Why and Promote on the light agent, Train on the training agent.
+ */
 function trainingRun(o: { state: string; causes: string; model: string; auc: number;
   mlflow?: string; failTraining?: boolean; data?: boolean }): string {
   const registry = o.mlflow
@@ -54,24 +57,35 @@ function trainingRun(o: { state: string; causes: string; model: string; auc: num
   const train = o.failTraining ? 'echo "CUDA out of memory" >&2; exit 1'
     : `mkdir -p out/model && echo '{"auc": ${o.auc}}' > out/metrics.json && ` +
       `echo run-${o.model} > out/run-id && echo weights > out/model/w.bin`;
+  const record = `model: '${o.model}', stateDir: '${o.state}'`;
   return `
-    Map ct = mlopsCtDecide(model: '${o.model}', stateDir: '${o.state}', causes: [${o.causes}],
-      pollerJob: 'fraud/churn-ct-poll'${o.data === false ? '' : ", data: [type: 'path', source: 'data']"})
+    Map ct = stage('Why') { node('light') {
+      Map decided = mlopsCtDecide(model: '${o.model}', stateDir: '${o.state}', causes: [${o.causes}],
+        pollerJob: 'fraud/churn-ct-poll'${o.data === false ? '' : ", data: [type: 'path', source: 'data']"})
+      if (decided.train) { mlopsCtRecord(${record}, event: 'start', reasons: decided.reasons) }
+      return decided
+    } }
     if (!ct.train) { return 'skipped' }
-    mlopsTrain(model: '${o.model}', stateDir: '${o.state}', reasons: ct.reasons,
-      fingerprint: ct.fingerprint,
-      commands: [[label: 'fetch data', script: 'test -f data/train.csv'],
-                 [label: 'train', script: '${train.replace(/'/g, "\\'")}']])
-    Map ev = mlopsEvaluate(model: '${o.model}', metricsFile: 'out/metrics.json',
-      thresholds: ['auc >= 0.8'])
-    if (!ev.passed) { return 'rejected' }
-    String version = mlopsRegister(model: '${o.model}', ${registry}, runIdFile: 'out/run-id',
-      artifacts: 'out/model', store: '${join(root, 'store')}')
-    Map gate = mlopsChampion(model: '${o.model}', stateDir: '${o.state}', version: version,
-      metric: 'auc', challenger: ev.metrics.auc, minImprovement: 0.01, ${registry})
-    if (!gate.promote) { return 'kept' }
-    mlopsHandover(model: '${o.model}', version: version, cdJob: 'fraud/cd')
-    return 'promoted'
+    Map result = stage('Train') { node('gpu') {
+      mlopsTrain(model: '${o.model}',
+        commands: [[label: 'fetch data', script: 'test -f data/train.csv'],
+                   [label: 'train', script: '${train.replace(/'/g, "\\'")}']])
+      Map ev = mlopsEvaluate(model: '${o.model}', metricsFile: 'out/metrics.json',
+        thresholds: ['auc >= 0.8'])
+      if (!ev.passed) { return [passed: false, version: ''] }
+      return [passed: true, metric: ev.metrics.auc, version: mlopsRegister(model: '${o.model}',
+        ${registry}, runIdFile: 'out/run-id', artifacts: 'out/model', store: '${join(root, 'store')}')]
+    } }
+    return stage('Promote') { node('light') {
+      mlopsCtRecord(${record}, event: 'trained', fingerprint: ct.fingerprint,
+        version: result.version)
+      if (!result.passed) { return 'rejected' }
+      Map gate = mlopsChampion(model: '${o.model}', stateDir: '${o.state}', version: result.version,
+        metric: 'auc', challenger: result.metric, minImprovement: 0.01, ${registry})
+      if (!gate.promote) { return 'kept' }
+      mlopsHandover(model: '${o.model}', version: result.version, cdJob: 'fraud/cd')
+      return 'promoted'
+    } }
   `;
 }
 
@@ -216,10 +230,27 @@ describe('the training job', () => {
         alias: 'champion', version: '2' } },
     ]);
     expect(shLabels(r)).toEqual(['fingerprint the data', 'last trained fingerprint',
-      'record the training start', 'fetch data', 'train', 'record the trained data',
-      'register the model version', 'alias challenger', 'metric of @champion', 'alias champion']);
+      'record the training start', 'fetch data', 'train', 'register the model version',
+      'alias challenger', 'record the trained data', 'metric of @champion', 'alias champion']);
     const ledgerWrites = callsOf(r, 'sh').filter((c) => /^record/.test(c.args.label as string));
+    expect(ledgerWrites).toHaveLength(2);
     for (const w of ledgerWrites) expect(w.within).toContain('lock:mlops-ct-m-promote');
+    expect(ledger(ws.promote!.state, 'm-promote').map((e) => [e.event, e.version ?? null]))
+      .toEqual([['started', null], ['trained', '2']]);
+  });
+
+  it('reads and writes the training state only on the light agent, never in training', () => {
+    // A training pod has no state volume: what it wrote would be lost and the poller, on the
+    // light agent, would retrain at every poll.
+    for (const name of ['promote', 'reject', 'fail', 'ledger-champion']) {
+      const r = results[name]!;
+      const state = callsOf(r, 'sh').filter((c) => c.env?.MLOPS_CT_ACTION !== undefined);
+      expect(state.length, name).toBeGreaterThan(1);
+      for (const c of state) expect(c.within, `${name}: ${c.args.label}`).not.toContain('stage:Train');
+      const training = callsOf(r, 'sh').filter((c) => c.within.includes('stage:Train'));
+      expect(training.length, name).toBeGreaterThan(0);
+      for (const c of training) expect(c.env?.MLOPS_STATE_DIR, name).toBeUndefined();
+    }
   });
 
   it('keeps a better-but-not-enough challenger and does not call CD', () => {

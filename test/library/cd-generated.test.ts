@@ -24,6 +24,8 @@ credentials:
   gcp: {id: gcp-sa, type: file}
 state:
   dir: ${state}
+notifications:
+  email: {to: [ml-team@example.com]}
 environments:
   - name: staging
   - name: production
@@ -88,12 +90,12 @@ const targets: Record<string, { ok: Rule[]; fail: Rule[]; rollback: RegExp }> = 
   'k8s-m': {
     ok: [],
     fail: [['kubectl * rollout status *', 1, 'error: deployment "k8s-m" exceeded its progress deadline', 1]],
-    rollback: /^kubectl --namespace default rollout undo deployment\/k8s-m$/,
+    rollback: /^kubectl --namespace default set image deployment\/k8s-m k8s-m=registry.example.com\/k8s-m:1$/,
   },
   'helm-m': {
     ok: [['helm status *', 0, 'STATUS: deployed'], ['curl *', 0, '200']],
     fail: [['helm status *', 0, 'STATUS: deployed'], ['helm get values *', 0, '{"image":{"tag":"2"}}'], ['curl *', 0, '503', 2], ['curl *', 0, '200']],
-    rollback: /^helm rollback helm-m 0 --namespace default --wait --timeout 300s$/,
+    rollback: /^helm upgrade --install helm-m charts\/helm-m --namespace default --atomic --wait --timeout 300s --set-string image.tag=1$/,
   },
   'sm-m': {
     ok: [['aws sagemaker describe-endpoint * --query *', 0, 'InService\tsm-m-staging-2']],
@@ -175,6 +177,11 @@ beforeAll(async () => {
     credentials,
     script: `${definitions(rollbackText)}\nmlopsRollback(ROLLBACK['k8s-m']['staging'] + [version: ''])`,
   });
+  // Each model's CD job reads the same file; its MODEL choices are its own model only.
+  const choices = `${definitions(cdText)}\necho('MODEL choices: ' + (JOB_MODEL in MODELS ? [JOB_MODEL] : MODELS))`;
+  for (const job of ['cd-k8s-m', 'cd-unknown']) {
+    scenarios.push({ name: `choices ${job}`, workspace: ws, env: { JOB_BASE_NAME: job }, credentials, script: choices });
+  }
   for (const r of await runScenarios(scenarios)) results[r.name] = r;
 }, 180_000);
 
@@ -201,7 +208,7 @@ describe.each(Object.keys(targets))('generated CD for %s', (model) => {
   });
 });
 
-describe('generated rollback job', () => {
+describe('generated CD and rollback jobs', () => {
   it('restores the previous good version from the ledger', () => {
     const r = results['k8s-m manual']!;
     expect(r).toMatchObject({ result: 'SUCCESS', description: 'k8s-m rolled back to 1 in staging' });
@@ -215,5 +222,30 @@ describe('generated rollback job', () => {
     expect(cdText).toContain("lock(resource: 'mlops-' + params.MODEL + '-production')");
     expect(cdText).toContain('milestone(ordinal: 4)');
     expect(cdText).toContain("string(name: 'VERSION'");
+  });
+
+  it('limits MODEL to the model of the job (cd-<model>), all models for another job name', () => {
+    expect(results['choices cd-k8s-m']!.log).toContain('MODEL choices: [k8s-m]');
+    expect(results['choices cd-unknown']!.log).toContain(
+      'MODEL choices: [local-m, ssh-m, docker-m, k8s-m, helm-m, sm-m, vertex-m, azure-m]');
+    expect(cdText).toContain("choice(name: 'MODEL', choices: JOB_MODEL in MODELS ? [JOB_MODEL] : MODELS,");
+  });
+
+  it('asks for approval naming the model and version, joined from params in Groovy', () => {
+    expect(cdText).toContain(
+      "input(message: params.MODEL + ' ' + params.VERSION + ' to ' + 'production' + ': ' +\n" +
+        "            'Deploy to this environment?', submitter: 'ml-leads')",
+    );
+  });
+
+  it('notifies on failure and on the first good build after failures, in CD and rollback', () => {
+    const post =
+      '  post {\n    failure {\n' +
+      "      mlopsNotify([onSuccess: true, email: [to: 'ml-team@example.com']])\n" +
+      '    }\n    fixed {\n' +
+      "      mlopsNotify([onSuccess: true, email: [to: 'ml-team@example.com']])\n" +
+      '    }\n  }\n}\n';
+    expect(cdText.endsWith(post)).toBe(true);
+    expect(rollbackText.endsWith(post)).toBe(true);
   });
 });

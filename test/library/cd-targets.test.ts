@@ -190,6 +190,11 @@ beforeAll(async () => {
   aborted.timeouts = [1, 2];
   aborted.script = aborted.script.replace("readiness: [attempts: 3", "readiness: [attempts: 2");
   scenarios.push(aborted);
+  // kubectl set image itself fails (wrong container, RBAC): nothing changed, nothing undone.
+  const refused = scenario('kubernetes set image refused', cases.kubernetes!, true);
+  fakes['kubernetes set image refused']!.rule(
+    'kubectl * set image *', 1, 'error: unable to find container named "fraud"');
+  scenarios.push(refused);
   for (const r of await runScenarios(scenarios)) results[r.name] = r;
 }, 120_000);
 
@@ -204,7 +209,8 @@ const expected: Record<string, string[]> = {
     "kubectl --namespace ml set image deployment/fraud fraud=registry.example.com/fraud:2",
     "kubectl --namespace ml annotate deployment/fraud --overwrite kubernetes.io/change-cause=mlops: fraud 2 (7)",
     "kubectl --namespace ml rollout status deployment/fraud --timeout=60s",
-    "kubectl --namespace ml rollout undo deployment/fraud",
+    "kubectl --namespace ml set image deployment/fraud fraud=registry.example.com/fraud:1",
+    "kubectl --namespace ml annotate deployment/fraud --overwrite kubernetes.io/change-cause=mlops: fraud 1 (7)",
     "kubectl --namespace ml rollout status deployment/fraud --timeout=60s",
   ],
   'helm deploy': [
@@ -227,7 +233,7 @@ const expected: Record<string, string[]> = {
     "curl -sS -o <tmp> -w %{http_code} --max-time 30 https://fraud.example.com/health",
     "curl -sS -o <tmp> -w %{http_code} --max-time 30 https://fraud.example.com/health",
     "helm get values fraud --namespace ml --all --output json",
-    "helm rollback fraud 0 --namespace ml --wait --timeout 300s",
+    "helm upgrade --install fraud charts/fraud --namespace ml --atomic --wait --timeout 300s --set-string image.tag=1",
     "helm status fraud --namespace ml",
     "curl -sS -o <tmp> -w %{http_code} --max-time 30 https://fraud.example.com/health",
   ],
@@ -379,8 +385,23 @@ describe('a deploy aborted by its timeouts', () => {
     expect(stable(fakes['kubernetes aborted']!.lines())).toEqual([
       'kubectl --namespace ml set image deployment/fraud fraud=registry.example.com/fraud:2',
       'kubectl --namespace ml annotate deployment/fraud --overwrite kubernetes.io/change-cause=mlops: fraud 2 (7)',
-      'kubectl --namespace ml rollout undo deployment/fraud',
+      'kubectl --namespace ml set image deployment/fraud fraud=registry.example.com/fraud:1',
+      'kubectl --namespace ml annotate deployment/fraud --overwrite kubernetes.io/change-cause=mlops: fraud 1 (7)',
       'kubectl --namespace ml rollout status deployment/fraud --timeout=60s',
+    ]);
+  });
+});
+
+describe('a deploy whose first command fails', () => {
+  it('leaves the target alone: no rollback, and the live version stays', () => {
+    const r = results['kubernetes set image refused']!;
+    expect(r.result).toBe('FAILURE');
+    expect(r.error).toBe(
+      'Deploy of fraud 2 to production failed (deploy failed: kubernetes changed nothing) ' +
+        'before changing the target; not rolled back, 1 is still live',
+    );
+    expect(stable(fakes['kubernetes set image refused']!.lines())).toEqual([
+      'kubectl --namespace ml set image deployment/fraud fraud=registry.example.com/fraud:2',
     ]);
   });
 });

@@ -41,3 +41,26 @@ describe('step metadata', () => {
     expect(() => parseStepMeta(text)).toThrow(message);
   });
 });
+
+describe('the rendered step metadata the build ships', () => {
+  it('equals what rendering the current library/steps gives, hash included', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { readStepTexts, renderSteps, stepsHash, RENDERED_STEPS_FILE } = await import('../../src/library/rendered.js');
+    const root = new URL('../..', import.meta.url).pathname;
+    const texts = readStepTexts(join(root, 'library', 'steps'));
+    const built = JSON.parse(readFileSync(join(root, 'dist', 'library', RENDERED_STEPS_FILE), 'utf8'));
+    expect(built.hash).toBe(stepsHash(texts));
+    expect(built.steps).toEqual(renderSteps(texts));
+  });
+
+  it('falls back to rendering live when the texts changed since the build', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadRenderedSteps } = await import('../../src/library/rendered.js');
+    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    writeFileSync(join(dir, 'mlopsX.yaml'), 'name: mlopsX\ndescription: a test step\nparams: {}\n');
+    expect(loadRenderedSteps(dir).map((s) => s.name)).toEqual(['mlopsX']);
+  });
+});

@@ -5,6 +5,7 @@ import type { MlopsYaml, ModelYaml } from '../../src/config/types.js';
 import { explainSchedules } from '../../src/cli/explain.js';
 import { ctView, pollJobName, pollSpec, pollView } from '../../src/plan/ct.js';
 import { jobsView } from '../../src/plan/jobs.js';
+import { renderTemplate } from '../../src/render/templates.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 function config(model: Partial<ModelYaml>, extra: Partial<MlopsYaml> = {}) {
@@ -48,13 +49,55 @@ describe('the poller', () => {
 });
 
 describe('the training job', () => {
-  it('hands over to CD only for a deployable model with handover on', () => {
-    const deploy = { target: { type: 'docker' as const } };
-    expect(ctView(config({ deploy }), config({ deploy }).models[0]!).cdJob).toBe('risk/cd');
-    const off = config({ deploy, training: { command: 't', handover: false } });
+  it.each([
+    ['local', { type: 'local', startCommand: 'serve' }, 'risk/cd-fraud'],
+    ['ssh', { type: 'ssh', host: 'h', dir: '/srv/m', startCommand: 'serve' }, 'risk/cd-fraud'],
+    ['sagemaker', { type: 'sagemaker', endpoint: 'e' }, 'risk/cd-fraud'],
+    ['vertex', { type: 'vertex', endpoint: 'e' }, 'risk/cd-fraud'],
+    ['azureml', { type: 'azureml', endpoint: 'e' }, 'risk/cd-fraud'],
+    // These deploy image:VERSION, and nothing builds an image tagged with a training version.
+    ['docker', { type: 'docker', image: 'r/m' }, null],
+    ['kubernetes', { type: 'kubernetes', image: 'r/m' }, null],
+    ['helm', { type: 'helm', release: 'm', chart: 'c' }, null],
+  ] as [string, object, string | null][])(
+    'hands over by default to a %s target: %s', (_type, target, cdJob) => {
+      const cfg = config({ deploy: { target } as ModelYaml['deploy'] });
+      expect(ctView(cfg, cfg.models[0]!).cdJob).toBe(cdJob);
+    });
+
+  it('hands over to an image target only when handover: true is set; never without deploy', () => {
+    const deploy = { target: { type: 'kubernetes' as const, image: 'r/m' } };
+    const on = config({ deploy, training: { command: 't', handover: true } });
+    expect(ctView(on, on.models[0]!).cdJob).toBe('risk/cd-fraud');
+    const off = config({ deploy: { target: { type: 'local' as const, startCommand: 's' } },
+      training: { command: 't', handover: false } });
     expect(ctView(off, off.models[0]!).cdJob).toBeNull();
-    const none = config({});
+    const none = config({ training: { command: 't', handover: true } });
     expect(ctView(none, none.models[0]!).cdJob).toBeNull();
+  });
+
+  it('keeps the training state on the light agent: the GPU pod only trains', async () => {
+    const cfg = config({
+      training: { command: 'python train.py', champion: { metric: 'auc' },
+        agent: { kubernetes: { image: 'pytorch/pytorch:2', gpu: 1 } } },
+      triggers: { data: { type: 'path', source: 'data' } },
+    }, { agent: { label: 'light' }, state: { dir: '/srv/mlops' } });
+    const view = ctView(cfg, cfg.models[0]!);
+    expect(view.train).toEqual({ model: 'fraud',
+      commands: [{ label: 'train', script: 'python train.py' }] });
+    expect(view.record).toEqual({ model: 'fraud', stateDir: '/srv/mlops' });
+    const text = await renderTemplate('ct.Jenkinsfile', view);
+    const why = text.slice(text.indexOf("stage('Why')"), text.indexOf("stage('Train')"));
+    const train = text.slice(text.indexOf("stage('Train')"), text.indexOf("stage('Promote')"));
+    const promote = text.slice(text.indexOf("stage('Promote')"));
+    for (const stage of [why, train, promote]) expect(stage.length).toBeGreaterThan(0);
+    expect(why).toContain("label 'light'");
+    expect(why).toContain("mlopsCtRecord(RECORD + [event: 'start'");
+    expect(train).toContain('kubernetes');
+    expect(train).toMatch(/mlopsTrain\(TRAIN\)[\s\S]*mlopsEvaluate[\s\S]*mlopsRegister/);
+    expect(train).not.toMatch(/mlopsCtRecord|mlopsCtDecide|mlopsChampion|mlopsHandover|RECORD/);
+    expect(promote).toContain("label 'light'");
+    expect(promote).toMatch(/mlopsCtRecord\(RECORD \+ \[event: 'trained'[\s\S]*mlopsChampion/);
   });
 
   it('runs fetch, prepare, train and evaluate in that order, skipping absent ones', () => {

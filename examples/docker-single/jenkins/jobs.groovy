@@ -32,8 +32,8 @@ multibranchPipelineJob('churn/ci') {
   }
 }
 
-pipelineJob('churn/cd') {
-  description('CD: deploy a model version through the environments, with automatic rollback.')
+pipelineJob('churn/cd-churn') {
+  description('CD of ' + 'churn' + ': deploy a version through the environments, with automatic rollback.')
   parameters {
     choiceParam('MODEL', ['churn'], 'Model to deploy')
     stringParam('VERSION', '', 'Version to deploy')

@@ -32,10 +32,33 @@ multibranchPipelineJob('risk-platform/ci') {
   }
 }
 
-pipelineJob('risk-platform/cd') {
-  description('CD: deploy a model version through the environments, with automatic rollback.')
+pipelineJob('risk-platform/cd-fraud') {
+  description('CD of ' + 'fraud' + ': deploy a version through the environments, with automatic rollback.')
   parameters {
-    choiceParam('MODEL', ['fraud', 'recsys'], 'Model to deploy')
+    choiceParam('MODEL', ['fraud'], 'Model to deploy')
+    stringParam('VERSION', '', 'Version to deploy')
+  }
+  definition {
+    cpsScm {
+      scm {
+        git {
+          remote {
+            url('https://git.example.com/ml/risk-platform.git')
+            credentials('git-readonly')
+          }
+          branch('main')
+        }
+      }
+      scriptPath('jenkins/cd.Jenkinsfile')
+      lightweight(true)
+    }
+  }
+}
+
+pipelineJob('risk-platform/cd-recsys') {
+  description('CD of ' + 'recsys' + ': deploy a version through the environments, with automatic rollback.')
+  parameters {
+    choiceParam('MODEL', ['recsys'], 'Model to deploy')
     stringParam('VERSION', '', 'Version to deploy')
   }
   definition {

@@ -31,8 +31,8 @@ multibranchPipelineJob('demand/ci') {
   }
 }
 
-pipelineJob('demand/cd') {
-  description('CD: deploy a model version through the environments, with automatic rollback.')
+pipelineJob('demand/cd-demand') {
+  description('CD of ' + 'demand' + ': deploy a version through the environments, with automatic rollback.')
   parameters {
     choiceParam('MODEL', ['demand'], 'Model to deploy')
     stringParam('VERSION', '', 'Version to deploy')

@@ -23,6 +23,12 @@ terminal() {
   exit 3
 }
 
+# A deploy that failed before it changed the target: Groovy leaves the target alone (exit 4).
+unchanged() {
+  printf '[mlops] failed, target unchanged: %s\n' "$*" >&2
+  exit 4
+}
+
 # Replaces every {version} in $1 with $2 (settings such as image or model data URLs).
 with_version() {
   printf '%s' "$1" | sed "s|{version}|$(printf '%s' "$2" | sed 's/[|&\\]/\\&/g')|g"

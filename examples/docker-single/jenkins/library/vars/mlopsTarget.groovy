@@ -3,18 +3,19 @@
 // target's settings as MLOPS_* variables and its credential bound, never interpolated.
 //
 // The target protocol, shared by every target script:
-//   deploy   bring MLOPS_VERSION up (next to the live version where the target can)
+//   deploy   bring MLOPS_VERSION up (next to the live version where the target can); exit 4
+//            when it failed before changing anything, so that nothing is rolled back
 //   ready    one readiness probe of MLOPS_VERSION: exit 0 ready, 1 not yet, 3 failed for good
 //   url      print the base URL where MLOPS_VERSION answers (local and ssh only)
 //   switch   make MLOPS_VERSION live; MLOPS_PREVIOUS_VERSION is the one it replaces
 //   traffic  send MLOPS_WEIGHT percent to MLOPS_VERSION, the rest to MLOPS_PREVIOUS_VERSION
-//   rollback restore MLOPS_PREVIOUS_VERSION natively after MLOPS_VERSION failed
+//   rollback restore MLOPS_PREVIOUS_VERSION (named explicitly, never "the one before")
 //   discard  remove the failed MLOPS_VERSION once the previous version is live again
 //   retire   remove MLOPS_PREVIOUS_VERSION once MLOPS_VERSION passed every check
 
 /**
- * Runs `action`; returns the exit status for `ready`, the output for `url`, else null
- * (a failure throws). `extra` adds MLOPS_* variables (weight, rollback kind...).
+ * Runs `action`; returns the exit status for `ready` and `deploy`, the output for `url`,
+ * else null (a failure throws). `extra` adds MLOPS_* variables (weight, rollback kind...).
  */
 def call(Map target, String action, Map context, Map extra = [:]) {
     String type = target.type
@@ -29,7 +30,7 @@ def call(Map target, String action, Map context, Map extra = [:]) {
     if (type == 'ssh') {
         env.MLOPS_REMOTE_SCRIPT = mlopsScript.text('targets/local')
     }
-    boolean probe = action == 'ready'
+    boolean probe = action in ['ready', 'deploy']
     boolean output = action == 'url'
     String label = "${type} ${action} ${context.model} ${context.version} (${context.environment})"
     Closure run = {

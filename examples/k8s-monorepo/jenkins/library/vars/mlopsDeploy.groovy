@@ -13,8 +13,13 @@ def call(Map args) {
     echo "[mlopsDeploy] ${cfg.model} ${cfg.version} to ${cfg.environment} (${cfg.strategy}); " +
         "live now: ${previous ?: 'nothing'}"
     String step = 'deploy'
+    boolean untouched = false
     try {
-        mlopsTarget(cfg.target, 'deploy', ctx, strategyEnv(cfg))
+        int status = mlopsTarget(cfg.target, 'deploy', ctx, strategyEnv(cfg)) as int
+        untouched = status == 4
+        if (status != 0) {
+            error(untouched ? "${cfg.target.type} changed nothing" : "script returned exit code ${status}")
+        }
         step = 'readiness'
         waitReady(cfg, ctx)
         if (cfg.target.type in ['local', 'ssh']) {
@@ -46,6 +51,10 @@ def call(Map args) {
         mlopsLedger.append(where, [version: cfg.version, previous: previous, action: 'deploy',
             outcome: 'failed', reason: reason])
         currentBuild.result = 'FAILURE'
+        if (untouched) {
+            error("Deploy of ${cfg.model} ${cfg.version} to ${cfg.environment} failed (${reason}) " +
+                "before changing the target; not rolled back, ${previous ?: 'nothing'} is still live")
+        }
         if (previous == null || previous == cfg.version) {
             error("Deploy of ${cfg.model} ${cfg.version} to ${cfg.environment} failed (${reason}); " +
                 'no previous good version to roll back to')

@@ -2,8 +2,10 @@
 # shellcheck shell=sh
 # Kubernetes target with kubectl: the Deployment MLOPS_DEPLOYMENT is updated in place
 # (set image), Kubernetes rolls it out, `rollout status` says when it is done or that it
-# exceeded its progress deadline. Automatic rollback is `rollout undo` (the revision before
-# the failed one); a manual rollback to a chosen version sets that version's image.
+# exceeded its progress deadline. Every rollback sets the image of the version it restores
+# (MLOPS_PREVIOUS_VERSION, from the ledger), never a relative `rollout undo`: undo after a
+# set image that failed would revert the good live revision. A failed set image changed
+# nothing and says so (exit 4), so no rollback runs at all.
 # KUBECONFIG comes from a bound file credential when one is configured.
 version=${MLOPS_VERSION:?}
 deployment="deployment/${MLOPS_DEPLOYMENT:?MLOPS_DEPLOYMENT is required}"
@@ -23,7 +25,8 @@ image_of() {
 set_image() {
   v=$1
   shift
-  kubectl "$@" set image "$deployment" "$container=$(image_of "$v")"
+  kubectl "$@" set image "$deployment" "$container=$(image_of "$v")" ||
+    unchanged "kubectl set image of $v failed; $deployment is unchanged"
   kubectl "$@" annotate "$deployment" --overwrite \
     "kubernetes.io/change-cause=mlops: ${MLOPS_MODEL:?} $v (${MLOPS_BUILD:-manual})"
 }
@@ -43,11 +46,7 @@ case ${MLOPS_ACTION:?} in
     esac
     ;;
   rollback)
-    if [ "${MLOPS_ROLLBACK_KIND:-auto}" = auto ]; then
-      kubectl "$@" rollout undo "$deployment"
-    else
-      set_image "${MLOPS_PREVIOUS_VERSION:?}" "$@"
-    fi
+    set_image "${MLOPS_PREVIOUS_VERSION:?}" "$@"
     ;;
   switch | discard | retire)
     # The Deployment is updated in place: nothing runs beside it to move or remove.

@@ -2,9 +2,10 @@
 # shellcheck shell=sh
 # Kubernetes target with Helm: `helm upgrade --install --atomic --wait` deploys the version
 # (MLOPS_TAG_KEY, default image.tag, set to it) and Helm itself rolls back a release that
-# does not become ready. When a later check fails, rollback is `helm rollback <release> 0`
-# (the previous revision), unless Helm's own rollback already restored the previous version.
-# A manual rollback to a chosen version upgrades to that version.
+# does not become ready. Every rollback upgrades to the version it restores
+# (MLOPS_PREVIOUS_VERSION, from the ledger), never a relative `helm rollback <release> 0`,
+# unless Helm's own rollback already left that version live.
+# Limitation: the restored version is deployed with today's chart and values file.
 version=${MLOPS_VERSION:?}
 release=${MLOPS_RELEASE:?MLOPS_RELEASE is required}
 tag_key=${MLOPS_TAG_KEY:-image.tag}
@@ -41,12 +42,10 @@ case ${MLOPS_ACTION:?} in
       live=$(helm get values "$release" "$@" --all --output json | json_field "${tag_key##*.}")
       if [ "$live" = "$previous" ]; then
         log "Helm already restored $previous (--atomic); nothing to roll back"
-      else
-        helm rollback "$release" 0 "$@" --wait --timeout "${MLOPS_TIMEOUT_SECONDS:-300}s"
+        exit 0
       fi
-    else
-      upgrade "$previous" "$@"
     fi
+    upgrade "$previous" "$@"
     ;;
   switch | discard | retire)
     # The release is upgraded in place: nothing runs beside it to move or remove.
