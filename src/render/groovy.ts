@@ -6,38 +6,33 @@
  * depend on the controller's file encoding.
  */
 export function groovyString(value: string): string {
-  let out = "'";
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === "'") out += "\\'";
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code >= 0x20 && code < 0x7f) out += ch;
-    else out += utf16Escapes(ch);
-  }
-  return `${out}'`;
+  return `'${escapeBody(value, '\\n')}'`;
 }
 
 /**
  * A multi-line text as a triple-single-quoted Groovy string, one source line per text
  * line, for readable YAML or scripts in a Jenkinsfile. Same escaping as groovyString
- * but newlines stay real; the opening `'''\` continuation keeps a leading newline out.
+ * but newlines stay real; a backslash after the opening quotes keeps a leading newline out.
  */
 export function groovyMultiline(value: string): string {
   if (!value.includes('\n')) return groovyString(value);
-  let out = "'''\\\n";
+  return `'''\\\n${escapeBody(value, '\n')}'''`;
+}
+
+/** The escaped inside of a single-quoted Groovy string; `newline` is how a newline is written. */
+function escapeBody(value: string, newline: string): string {
+  let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
     else if (ch === "'") out += "\\'";
-    else if (ch === '\n') out += '\n';
+    else if (ch === '\n') out += newline;
+    else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (code >= 0x20 && code < 0x7f) out += ch;
     else out += utf16Escapes(ch);
   }
-  return `${out}'''`;
+  return out;
 }
 
 function utf16Escapes(ch: string): string {
